@@ -1,0 +1,1 @@
+"""Tools around the pipeline: checks against the host CPython, later repl, compileall, freeze."""
