@@ -276,9 +276,10 @@ class Progress:
         )
         if self.tty:
             try:
-                width = os.get_terminal_size(self.stream.fileno()).columns - 1
+                columns = os.get_terminal_size(self.stream.fileno()).columns
             except OSError:
-                width = 79
+                columns = 0
+            width = (columns or 80) - 1
             room = max(width - len(text) - 2, 4)
             if len(path) > room:  # keep the file name, drop the start of the folder
                 path = "..." + path[3 - room :]
