@@ -315,20 +315,20 @@ def summary(results: list[FileResult]) -> str:
     return text
 
 
-def report(
-    results: list[FileResult], show: int, list_all: bool, out=sys.stdout
-) -> None:
+def report_text(
+    results: list[FileResult], show: int = 5, list_all: bool = False
+) -> str:
+    """Counts, the summary line, excerpts for the first `show` differing files, the list."""
     differing = [r for r in results if r.status == DIFFER]
     lines = sum(r.lines for r in results)
     files = "file" if len(results) == 1 else "files"
-    print(f"checked {len(results)} {files} ({lines:,} lines)", file=out)
-    print(summary(results), file=out)
+    out = [f"checked {len(results)} {files} ({lines:,} lines)", summary(results)]
     for r in differing[:show]:
-        print(f"\n=== {r.path}\n{r.detail}", file=out)
+        out.append(f"\n=== {r.path}\n{r.detail}")
     if list_all and differing:
-        print("\ndiffering files:", file=out)
-        for r in differing:
-            print(f"  {r.path}", file=out)
+        out.append("\ndiffering files:")
+        out.extend(f"  {r.path}" for r in differing)
+    return "\n".join(out)
 
 
 def host_warning() -> str | None:
@@ -384,7 +384,7 @@ def main(argv: list[str] | None = None) -> int:
     results = check_files(paths, args.jobs, args.timeout, args.stop_after, progress)
     if len(results) < len(paths):
         print(f"stopped after {args.stop_after} differing files", file=sys.stderr)
-    report(results, args.show, args.list)
+    print(report_text(results, args.show, args.list))
     return 0 if all(r.status != DIFFER for r in results) else 1
 
 
