@@ -1,0 +1,1 @@
+"""Fuzzing material: seed programs (seeds/), the token dictionary and the mutators."""
