@@ -1,0 +1,2002 @@
+"""The parser: a list of tokens -> an AST of ``nodes``, for the whole Python 3.12 grammar.
+
+A hand-written recursive-descent parser.  Statements follow the grammar's rules one function
+each (the rule is named in the function's name or comment); expressions use precedence climbing
+(``binary``), so a name costs one call instead of one per precedence level and nesting depth
+costs about three host frames per bracket.
+
+Invariants:
+* every node gets all four positions, taken from its first and last tokens (UTF-8 byte
+  columns), as CPython's parser gives them;
+* left-leaning chains (``a.b.c``, ``f()()``, ``1+1+1``), unary runs and lambda chains are built
+  by loops, never by host recursion;
+* the first error wins: a SyntaxError for the token where parsing failed, unless the tokenizer
+  failed before it (the ERRORTOKEN then holds the error to raise).
+"""
+
+from __future__ import annotations
+
+from . import nodes as N
+from .source import char_offset, make_error
+from .strings import EscapeError, decode_bytes, decode_str, split_prefix, warn_escapes
+from .tokenizer import tokenize
+
+LOAD, STORE, DEL = N.LOAD, N.STORE, N.DEL
+
+# --- expression precedence (higher binds tighter) ---
+P_OR, P_AND, P_NOT, P_CMP, P_BOR, P_BXOR, P_BAND, P_SHIFT, P_ARITH, P_TERM, P_UNARY, P_POW = range(
+    1, 13
+)
+BINARY = {
+    "|": (P_BOR, N.BITOR),
+    "^": (P_BXOR, N.BITXOR),
+    "&": (P_BAND, N.BITAND),
+    "<<": (P_SHIFT, N.LSHIFT),
+    ">>": (P_SHIFT, N.RSHIFT),
+    "+": (P_ARITH, N.ADD),
+    "-": (P_ARITH, N.SUB),
+    "*": (P_TERM, N.MULT),
+    "/": (P_TERM, N.DIV),
+    "//": (P_TERM, N.FLOORDIV),
+    "%": (P_TERM, N.MOD),
+    "@": (P_TERM, N.MATMULT),
+    "**": (P_POW, N.POW),
+}
+COMPARE = {
+    "==": N.EQ,
+    "!=": N.NOTEQ,
+    "<": N.LT,
+    "<=": N.LTE,
+    ">": N.GT,
+    ">=": N.GTE,
+    "in": N.IN,
+    "is": N.IS,
+    "not": N.NOTIN,
+}
+UNARY = {"-": N.USUB, "+": N.UADD, "~": N.INVERT}
+AUGASSIGN = {
+    "+=": N.ADD,
+    "-=": N.SUB,
+    "*=": N.MULT,
+    "@=": N.MATMULT,
+    "/=": N.DIV,
+    "%=": N.MOD,
+    "&=": N.BITAND,
+    "|=": N.BITOR,
+    "^=": N.BITXOR,
+    "<<=": N.LSHIFT,
+    ">>=": N.RSHIFT,
+    "**=": N.POW,
+    "//=": N.FLOORDIV,
+}
+# Tokens that may begin an expression (for deciding whether an optional one follows).
+EXPR_START = frozenset(
+    "NAME NUMBER STRING FSTRING_START ( [ { - + ~ not lambda await None True False ... *".split()
+)
+CONVERSIONS = {"s": 115, "r": 114, "a": 97}
+
+
+class Parser:
+    """Parses one source; ``parse_<mode>()`` returns the tree or raises SyntaxError."""
+
+    def __init__(self, text: str, filename: str = "<unknown>") -> None:
+        self.filename = filename
+        self.text = text
+        self.lines = text.split("\n")
+        self.tokens = tokenize(text, filename)
+        self.pos = 0
+        self.tok = self.tokens[0]
+        self.kind = self.tok[0]
+
+    # --- token helpers --------------------------------------------------------------------
+
+    def advance(self) -> tuple:
+        tok = self.tok
+        self.pos += 1
+        self.tok = t = self.tokens[self.pos]
+        self.kind = t[0]
+        return tok
+
+    def reset(self, pos: int) -> None:
+        self.pos = pos
+        self.tok = self.tokens[pos]
+        self.kind = self.tok[0]
+
+    def peek(self, n: int = 1) -> str:
+        i = self.pos + n
+        tokens = self.tokens
+        return tokens[i][0] if i < len(tokens) else "ENDMARKER"
+
+    def expect(self, kind: str) -> tuple:
+        if self.kind != kind:
+            raise self.error_here(kind)
+        return self.advance()
+
+    def last_end(self) -> tuple[int, int]:
+        t = self.tokens[self.pos - 1]
+        return t[4], t[5]
+
+    # --- errors -----------------------------------------------------------------------------
+
+    def error_at(
+        self,
+        msg: str,
+        lineno: int,
+        col: int,
+        end_lineno: int | None = None,
+        end_col: int | None = None,
+        cls: type[SyntaxError] = SyntaxError,
+    ) -> SyntaxError:
+        """An error at token coordinates (byte columns), converted to CPython's offsets."""
+        lines = self.lines
+        line = lines[lineno - 1] if 0 < lineno <= len(lines) else ""
+        offset = char_offset(line, col)
+        if end_lineno is None:
+            end_lineno, end_offset = lineno, offset
+        else:
+            eline = lines[end_lineno - 1] if 0 < end_lineno <= len(lines) else ""
+            end_offset = char_offset(eline, end_col or 0)
+        text = line + "\n" if lineno < len(lines) else line
+        return make_error(msg, self.filename, lineno, offset, end_lineno, end_offset, text, cls)
+
+    def error_node(self, msg: str, node: N.AST, cls: type[SyntaxError] = SyntaxError) -> SyntaxError:
+        return self.error_at(
+            msg, node.lineno, node.col_offset, node.end_lineno, node.end_col_offset, cls
+        )
+
+    def error_tok(self, msg: str, tok: tuple, cls: type[SyntaxError] = SyntaxError) -> SyntaxError:
+        if tok[0] == "ERRORTOKEN":
+            return tok[1]
+        return self.error_at(msg, tok[2], tok[3], tok[4], tok[5], cls)
+
+    def error_here(self, expected: str | None = None) -> SyntaxError:
+        """The error for the current token when nothing in the grammar fits it."""
+        tok = self.tok
+        kind = tok[0]
+        if kind == "ERRORTOKEN":
+            return tok[1]
+        if kind == "INDENT":
+            return self.error_tok("unexpected indent", tok, IndentationError)
+        if kind == "DEDENT" or (kind == "ENDMARKER" and expected):
+            pass
+        if expected in (":",) and kind not in ("ENDMARKER",):
+            return self.error_at("expected ':'", tok[2], tok[3], tok[4], tok[5])
+        return self.error_tok("invalid syntax", tok)
+
+    # --- entry points -----------------------------------------------------------------------
+
+    def parse_exec(self) -> N.Module:
+        body = self.statements("ENDMARKER")
+        return N.Module(body, [])
+
+    def parse_eval(self) -> N.Expression:
+        while self.kind == "NEWLINE":
+            self.advance()
+        body = self.star_expressions()
+        while self.kind == "NEWLINE":
+            self.advance()
+        if self.kind != "ENDMARKER":
+            raise self.error_here()
+        return N.Expression(body)
+
+    def parse_single(self) -> N.Interactive:
+        if self.kind == "NEWLINE":
+            self.advance()
+            return N.Interactive([])
+        body = self.statement()
+        while self.kind == "NEWLINE":
+            self.advance()
+        if self.kind != "ENDMARKER":
+            tok = self.tok
+            raise self.error_tok("multiple statements found while compiling a single statement", tok)
+        return N.Interactive(body)
+
+    def parse_func_type(self) -> N.FunctionType:
+        self.expect("(")
+        argtypes: list[N.expr] = []
+        while self.kind != ")":
+            if self.kind == "*":
+                start = self.advance()
+                value = self.expression()
+                argtypes.append(self.starred(value, start))
+            elif self.kind == "**":
+                start = self.advance()
+                value = self.expression()
+                argtypes.append(self.starred(value, start))
+            else:
+                argtypes.append(self.expression())
+            if self.kind != ",":
+                break
+            self.advance()
+        self.expect(")")
+        self.expect("->")
+        returns = self.expression()
+        while self.kind == "NEWLINE":
+            self.advance()
+        self.expect("ENDMARKER")
+        return N.FunctionType(argtypes, returns)
+
+    def starred(self, value: N.expr, start: tuple) -> N.Starred:
+        end = self.last_end()
+        return N.Starred(value, LOAD, start[2], start[3], *end)
+
+    # --- statements -------------------------------------------------------------------------
+
+    def statements(self, stop: str) -> list[N.stmt]:
+        """statements: statement+ (until ``stop``)"""
+        body: list[N.stmt] = []
+        while self.kind != stop:
+            if self.kind == "NEWLINE":  # only possible at the very start (e.g. a lone ';')
+                raise self.error_here()
+            body.extend(self.statement())
+        return body
+
+    def statement(self) -> list[N.stmt]:
+        """statement: compound_stmt | simple_stmts"""
+        kind = self.kind
+        handler = COMPOUND.get(kind)
+        if handler is not None:
+            return [handler(self)]
+        if kind == "NAME":
+            word = self.tok[1]
+            if word == "match":
+                node = self.match_stmt()
+                if node is not None:
+                    return [node]
+        return self.simple_stmts()
+
+    def simple_stmts(self) -> list[N.stmt]:
+        """simple_stmts: simple_stmt (';' simple_stmt)* [';'] NEWLINE"""
+        body = [self.simple_stmt()]
+        while self.kind == ";":
+            self.advance()
+            if self.kind == "NEWLINE":
+                break
+            body.append(self.simple_stmt())
+        if self.kind != "NEWLINE":
+            raise self.error_after_statement()
+        self.advance()
+        return body
+
+    def error_after_statement(self) -> SyntaxError:
+        tok = self.tok
+        return self.error_tok("invalid syntax", tok)
+
+    def simple_stmt(self) -> N.stmt:
+        kind = self.kind
+        handler = SIMPLE.get(kind)
+        if handler is not None:
+            return handler(self)
+        if kind == "NAME" and self.tok[1] == "type" and self.peek() == "NAME":
+            node = self.type_alias()
+            if node is not None:
+                return node
+        return self.expression_stmt()
+
+    def expression_stmt(self) -> N.stmt:
+        """assignment | star_expressions"""
+        start = self.tok
+        if self.kind == "yield":
+            first = self.yield_expr()
+        else:
+            first = self.star_expressions()
+        kind = self.kind
+        if kind == "=":
+            targets = [first]
+            while True:
+                self.advance()
+                if self.kind == "yield":
+                    value = self.yield_expr()
+                else:
+                    value = self.star_expressions()
+                if self.kind != "=":
+                    break
+                targets.append(value)
+            for target in targets:
+                self.set_context(target, STORE, "assign")
+            return N.Assign(targets, value, None, start[2], start[3], *self.last_end())
+        if kind == ":":
+            return self.ann_assign(first, start)
+        op = AUGASSIGN.get(kind)
+        if op is not None:
+            self.check_aug_target(first)
+            self.advance()
+            if self.kind == "yield":
+                value = self.yield_expr()
+            else:
+                value = self.star_expressions()
+            return N.AugAssign(first, op, value, start[2], start[3], *self.last_end())
+        return N.Expr(first, start[2], start[3], *self.last_end())
+
+    def ann_assign(self, target: N.expr, start: tuple) -> N.stmt:
+        simple = 1
+        if isinstance(target, N.Name):
+            simple = int(start[0] == "NAME")
+        elif isinstance(target, (N.Attribute, N.Subscript)):
+            simple = 0
+        else:
+            kindname = {N.Tuple: "tuple", N.List: "list"}.get(type(target))
+            if kindname:
+                raise self.error_node(
+                    f"only single target (not {kindname}) can be annotated", target
+                )
+            raise self.error_node("illegal target for annotation", target)
+        self.set_context(target, STORE, "assign")
+        self.advance()
+        annotation = self.expression()
+        value = None
+        if self.kind == "=":
+            self.advance()
+            value = self.yield_expr() if self.kind == "yield" else self.star_expressions()
+        return N.AnnAssign(target, annotation, value, simple, start[2], start[3], *self.last_end())
+
+    def check_aug_target(self, target: N.expr) -> None:
+        if not isinstance(target, (N.Name, N.Attribute, N.Subscript)):
+            raise self.error_node(
+                f"'{describe(target)}' is an illegal expression for augmented assignment", target
+            )
+        target.ctx = STORE
+
+    # simple statements with a keyword
+
+    def return_stmt(self) -> N.stmt:
+        start = self.advance()
+        value = self.star_expressions() if self.kind in EXPR_START else None
+        return N.Return(value, start[2], start[3], *self.last_end())
+
+    def pass_stmt(self) -> N.stmt:
+        t = self.advance()
+        return N.Pass(t[2], t[3], t[4], t[5])
+
+    def break_stmt(self) -> N.stmt:
+        t = self.advance()
+        return N.Break(t[2], t[3], t[4], t[5])
+
+    def continue_stmt(self) -> N.stmt:
+        t = self.advance()
+        return N.Continue(t[2], t[3], t[4], t[5])
+
+    def raise_stmt(self) -> N.stmt:
+        start = self.advance()
+        exc = cause = None
+        if self.kind in EXPR_START:
+            exc = self.expression()
+            if self.kind == "from":
+                self.advance()
+                cause = self.expression()
+        return N.Raise(exc, cause, start[2], start[3], *self.last_end())
+
+    def global_stmt(self) -> N.stmt:
+        start = self.advance()
+        names = self.name_list()
+        return N.Global(names, start[2], start[3], *self.last_end())
+
+    def nonlocal_stmt(self) -> N.stmt:
+        start = self.advance()
+        names = self.name_list()
+        return N.Nonlocal(names, start[2], start[3], *self.last_end())
+
+    def name_list(self) -> list[str]:
+        names = [self.expect("NAME")[1]]
+        while self.kind == ",":
+            self.advance()
+            names.append(self.expect("NAME")[1])
+        return names
+
+    def del_stmt(self) -> N.stmt:
+        start = self.advance()
+        targets = []
+        while True:
+            target = self.target_expr()
+            self.set_context(target, DEL, "delete")
+            targets.append(target)
+            if self.kind != ",":
+                break
+            self.advance()
+            if self.kind in (";", "NEWLINE"):
+                break
+        if self.kind not in (";", "NEWLINE"):
+            raise self.error_here()
+        return N.Delete(targets, start[2], start[3], *self.last_end())
+
+    def assert_stmt(self) -> N.stmt:
+        start = self.advance()
+        test = self.expression()
+        msg = None
+        if self.kind == ",":
+            self.advance()
+            msg = self.expression()
+        return N.Assert(test, msg, start[2], start[3], *self.last_end())
+
+    def import_stmt(self) -> N.stmt:
+        """import_name: 'import' dotted_as_names"""
+        start = self.advance()
+        names = [self.dotted_as_name()]
+        while self.kind == ",":
+            self.advance()
+            names.append(self.dotted_as_name())
+        return N.Import(names, start[2], start[3], *self.last_end())
+
+    def dotted_as_name(self) -> N.alias:
+        first = self.tok
+        name = self.dotted_name()
+        asname = None
+        if self.kind == "as":
+            self.advance()
+            asname = self.expect("NAME")[1]
+        return N.alias(name, asname, first[2], first[3], *self.last_end())
+
+    def dotted_name(self) -> str:
+        parts = [self.expect("NAME")[1]]
+        while self.kind == ".":
+            self.advance()
+            parts.append(self.expect("NAME")[1])
+        return ".".join(parts)
+
+    def from_stmt(self) -> N.stmt:
+        """import_from: 'from' ('.' | '...')* dotted_name 'import' import_from_targets"""
+        start = self.advance()
+        level = 0
+        while self.kind in (".", "..."):
+            level += len(self.kind)
+            self.advance()
+        module = None
+        if self.kind == "NAME":
+            module = self.dotted_name()
+        elif level == 0:
+            raise self.error_here()
+        self.expect("import")
+        names: list[N.alias] = []
+        if self.kind == "*":
+            t = self.advance()
+            names.append(N.alias("*", None, t[2], t[3], t[4], t[5]))
+        else:
+            paren = self.kind == "("
+            if paren:
+                self.advance()
+            while True:
+                first = self.expect("NAME")
+                asname = None
+                if self.kind == "as":
+                    self.advance()
+                    asname = self.expect("NAME")[1]
+                names.append(N.alias(first[1], asname, first[2], first[3], *self.last_end()))
+                if self.kind != ",":
+                    break
+                self.advance()
+                if paren and self.kind == ")":
+                    break
+                if not paren and self.kind in ("NEWLINE", ";"):
+                    raise self.error_at(
+                        "trailing comma not allowed without surrounding parentheses",
+                        *self.tokens[self.pos - 1][2:6],
+                    )
+            if paren:
+                self.expect(")")
+        return N.ImportFrom(module, names, level, start[2], start[3], *self.last_end())
+
+    def type_alias(self) -> N.stmt | None:
+        """type_alias: "type" NAME [type_params] '=' expression"""
+        save = self.pos
+        start = self.advance()
+        name_tok = self.advance()
+        if self.kind not in ("=", "["):
+            self.reset(save)
+            return None
+        name = N.Name(name_tok[1], STORE, *name_tok[2:6])
+        params = self.type_params() if self.kind == "[" else []
+        self.expect("=")
+        value = self.expression()
+        return N.TypeAlias(name, params, value, start[2], start[3], *self.last_end())
+
+    # --- compound statements ------------------------------------------------------------
+
+    def block(self, what: str, header: tuple) -> list[N.stmt]:
+        """block: NEWLINE INDENT statements DEDENT | simple_stmts"""
+        if self.kind == ":":
+            self.advance()
+        else:
+            raise self.error_expected_colon()
+        if self.kind != "NEWLINE":
+            return self.simple_stmts()
+        self.advance()
+        if self.kind != "INDENT":
+            tok = self.tok
+            if tok[0] == "ERRORTOKEN":
+                raise tok[1]
+            raise self.error_at(
+                f"expected an indented block after {what} on line {header[2]}",
+                tok[2],
+                tok[3],
+                tok[4],
+                tok[5],
+                IndentationError,
+            )
+        self.advance()
+        body = self.statements("DEDENT")
+        self.advance()
+        return body
+
+    def error_expected_colon(self) -> SyntaxError:
+        prev = self.tokens[self.pos - 1]
+        tok = self.tok
+        if tok[0] == "ERRORTOKEN":
+            return tok[1]
+        if tok[0] in ("NEWLINE",) or True:
+            return self.error_at("expected ':'", prev[4], prev[5], prev[4], prev[5] + 1)
+        return self.error_here()
+
+    def body_end(self, body: list[N.stmt] | None = None) -> tuple[int, int]:
+        """End of a compound statement: its last token that is not layout (a ';' counts)."""
+        tokens = self.tokens
+        i = self.pos - 1
+        while tokens[i][0] in ("NEWLINE", "DEDENT", "INDENT"):
+            i -= 1
+        t = tokens[i]
+        return t[4], t[5]
+
+    def if_stmt(self) -> N.stmt:
+        """if_stmt: 'if' named_expression ':' block elif_stmt | [else_block]"""
+        start = self.advance()
+        test = self.named_expression()
+        body = self.block("'if' statement", start)
+        orelse = self.elif_else()
+        end = self.body_end(orelse or body)
+        return N.If(test, body, orelse, start[2], start[3], *end)
+
+    def elif_else(self) -> list[N.stmt]:
+        if self.kind == "elif":
+            start = self.advance()
+            test = self.named_expression()
+            body = self.block("'elif' statement", start)
+            orelse = self.elif_else()
+            end = self.body_end(orelse or body)
+            return [N.If(test, body, orelse, start[2], start[3], *end)]
+        if self.kind == "else":
+            start = self.advance()
+            return self.block("'else' statement", start)
+        return []
+
+    def else_block(self) -> list[N.stmt]:
+        if self.kind == "else":
+            start = self.advance()
+            return self.block("'else' statement", start)
+        return []
+
+    def while_stmt(self) -> N.stmt:
+        start = self.advance()
+        test = self.named_expression()
+        body = self.block("'while' statement", start)
+        orelse = self.else_block()
+        return N.While(test, body, orelse, start[2], start[3], *self.body_end(orelse or body))
+
+    def for_stmt(self, start: tuple | None = None) -> N.stmt:
+        """for_stmt: ['async'] 'for' star_targets 'in' ~ star_expressions ':' block [else_block]"""
+        is_async = start is not None
+        for_tok = self.advance()
+        if start is None:
+            start = for_tok
+        target = self.star_targets()
+        if self.kind != "in":
+            raise self.error_here()
+        self.advance()
+        iter_ = self.star_expressions()
+        body = self.block("'for' statement", for_tok)
+        orelse = self.else_block()
+        end = self.body_end(orelse or body)
+        cls = N.AsyncFor if is_async else N.For
+        return cls(target, iter_, body, orelse, None, start[2], start[3], *end)
+
+    def with_stmt(self, start: tuple | None = None) -> N.stmt:
+        """with_stmt: ['async'] 'with' ( '(' with_item, ... ')' | with_item, ... ) ':' block"""
+        is_async = start is not None
+        with_tok = self.advance()
+        if start is None:
+            start = with_tok
+        items = None
+        if self.kind == "(":
+            items = self.parenthesized_with_items()
+        if items is None:
+            items = [self.with_item()]
+            while self.kind == ",":
+                self.advance()
+                items.append(self.with_item())
+        body = self.block("'with' statement", with_tok)
+        cls = N.AsyncWith if is_async else N.With
+        return cls(items, body, None, start[2], start[3], *self.body_end(body))
+
+    def parenthesized_with_items(self) -> list[N.withitem] | None:
+        save = self.pos
+        self.advance()
+        try:
+            items = [self.with_item()]
+            while self.kind == ",":
+                self.advance()
+                if self.kind == ")":
+                    break
+                items.append(self.with_item())
+            if self.kind != ")" or self.peek() != ":":
+                raise _Backtrack
+            self.advance()
+            return items
+        except (_Backtrack, SyntaxError):
+            self.reset(save)
+            return None
+
+    def with_item(self) -> N.withitem:
+        expr = self.expression()
+        target = None
+        if self.kind == "as":
+            self.advance()
+            target = self.star_target()
+            if self.kind not in (",", ")", ":"):
+                raise self.error_here()
+        return N.withitem(expr, target)
+
+    def try_stmt(self) -> N.stmt:
+        start = self.advance()
+        body = self.block("'try' statement", start)
+        handlers: list[N.excepthandler] = []
+        star = None
+        while self.kind == "except":
+            handler_start = self.advance()
+            is_star = False
+            if self.kind == "*":
+                self.advance()
+                is_star = True
+            if star is None:
+                star = is_star
+            elif star != is_star:
+                raise self.error_at(
+                    "cannot have both 'except' and 'except*' on the same 'try'",
+                    handler_start[2],
+                    handler_start[3],
+                    handler_start[4],
+                    handler_start[5],
+                )
+            type_ = None
+            name = None
+            if self.kind != ":":
+                type_ = self.expression()
+                if self.kind == ",":
+                    first = type_
+                    elts = [first]
+                    while self.kind == ",":
+                        self.advance()
+                        if self.kind in (":", "as"):
+                            break
+                        elts.append(self.expression())
+                    raise self.error_at(
+                        "multiple exception types must be parenthesized",
+                        first.lineno,
+                        first.col_offset,
+                        *self.last_end(),
+                    )
+                if self.kind == "as":
+                    self.advance()
+                    name = self.expect("NAME")[1]
+            elif is_star:
+                raise self.error_here()
+            what = "'except*' statement" if is_star else "'except' statement"
+            hbody = self.block(what, handler_start)
+            handlers.append(
+                N.ExceptHandler(
+                    type_, name, hbody, handler_start[2], handler_start[3], *self.body_end(hbody)
+                )
+            )
+        orelse = []
+        if handlers and self.kind == "else":
+            orelse = self.else_block()
+        finalbody = []
+        if self.kind == "finally":
+            fin = self.advance()
+            finalbody = self.block("'finally' statement", fin)
+        if not handlers and not finalbody:
+            raise self.error_at("expected 'except' or 'finally' block", *self.tok[2:6])
+        end = self.body_end()
+        cls = N.TryStar if star else N.Try
+        return cls(body, handlers, orelse, finalbody, start[2], start[3], *end)
+
+    def funcdef(self, decorators: list[N.expr] | None = None, start: tuple | None = None) -> N.stmt:
+        """function_def: ['async'] 'def' NAME [type_params] '(' [params] ')' ['->' expression] ':' block"""
+        is_async = start is not None
+        def_tok = self.advance()
+        if start is None:
+            start = def_tok
+        assert start is not None
+        name = self.expect("NAME")[1]
+        type_params = self.type_params() if self.kind == "[" else []
+        self.expect("(")
+        args = self.parameters(")", annotations=True)
+        self.expect(")")
+        returns = None
+        if self.kind == "->":
+            self.advance()
+            returns = self.expression()
+        what = "function definition"
+        body = self.block(what, def_tok)
+        cls = N.AsyncFunctionDef if is_async else N.FunctionDef
+        return cls(
+            name,
+            args,
+            body,
+            decorators or [],
+            returns,
+            None,
+            type_params,
+            start[2],
+            start[3],
+            *self.body_end(body),
+        )
+
+    def classdef(self, decorators: list[N.expr] | None = None) -> N.stmt:
+        """class_def: 'class' NAME [type_params] ['(' [arguments] ')'] ':' block"""
+        start = self.advance()
+        name = self.expect("NAME")[1]
+        type_params = self.type_params() if self.kind == "[" else []
+        bases: list[N.expr] = []
+        keywords: list[N.keyword] = []
+        if self.kind == "(":
+            self.advance()
+            bases, keywords = self.arguments()
+            self.expect(")")
+        body = self.block("class definition", start)
+        return N.ClassDef(
+            name,
+            bases,
+            keywords,
+            body,
+            decorators or [],
+            type_params,
+            start[2],
+            start[3],
+            *self.body_end(body),
+        )
+
+    def decorated(self) -> N.stmt:
+        """decorators: ('@' named_expression NEWLINE)+, then a class or function definition"""
+        decorators = []
+        while self.kind == "@":
+            self.advance()
+            decorators.append(self.named_expression())
+            self.expect("NEWLINE")
+        if self.kind == "def":
+            return self.funcdef(decorators)
+        if self.kind == "async" and self.peek() == "def":
+            return self.async_stmt(decorators)
+        if self.kind == "class":
+            return self.classdef(decorators)
+        raise self.error_here()
+
+    def async_stmt(self, decorators: list[N.expr] | None = None) -> N.stmt:
+        """async_stmt: 'async' (function_def | for_stmt | with_stmt)"""
+        start = self.advance()
+        kind = self.kind
+        if kind == "def":
+            return self.funcdef(decorators, start)
+        if decorators is None:
+            if kind == "for":
+                return self.for_stmt(start)
+            if kind == "with":
+                return self.with_stmt(start)
+        raise self.error_here()
+
+    # --- type parameters (PEP 695) ----------------------------------------------------------
+
+    def type_params(self) -> list[N.type_param]:
+        """type_params: '[' type_param (',' type_param)* [','] ']'"""
+        self.expect("[")
+        params: list[N.type_param] = []
+        while True:
+            start = self.tok
+            if self.kind == "*":
+                self.advance()
+                name = self.expect("NAME")[1]
+                if self.kind == ":":
+                    raise self.error_at(
+                        "cannot use bound with TypeVarTuple", *self.tok[2:4], *self.tok[2:4]
+                    )
+                params.append(N.TypeVarTuple(name, start[2], start[3], *self.last_end()))
+            elif self.kind == "**":
+                self.advance()
+                name = self.expect("NAME")[1]
+                if self.kind == ":":
+                    raise self.error_at(
+                        "cannot use bound with ParamSpec", *self.tok[2:4], *self.tok[2:4]
+                    )
+                params.append(N.ParamSpec(name, start[2], start[3], *self.last_end()))
+            else:
+                name = self.expect("NAME")[1]
+                bound = None
+                if self.kind == ":":
+                    self.advance()
+                    bound = self.expression()
+                params.append(N.TypeVar(name, bound, start[2], start[3], *self.last_end()))
+            if self.kind != ",":
+                break
+            self.advance()
+            if self.kind == "]":
+                break
+        if not params:
+            raise self.error_here()
+        self.expect("]")
+        return params
+
+    # --- parameters -----------------------------------------------------------------------
+
+    def parameters(self, close: str, annotations: bool) -> N.arguments:
+        """params / lambda_params: the full PEP 570/3102 parameter list, up to ``close``."""
+        posonly: list[N.arg] = []
+        args: list[N.arg] = []
+        defaults: list[N.expr] = []
+        vararg = kwarg = None
+        kwonly: list[N.arg] = []
+        kw_defaults: list[N.expr | None] = []
+        seen_star = False
+        seen_slash = False
+        while self.kind != close:
+            tok = self.tok
+            kind = tok[0]
+            if kind == "/":
+                if seen_slash:
+                    raise self.error_tok("/ may appear only once", tok)
+                if seen_star:
+                    raise self.error_tok("/ must be ahead of *", tok)
+                if not args:
+                    raise self.error_tok("at least one argument must precede /", tok)
+                self.advance()
+                posonly, args = args, []
+                seen_slash = True
+            elif kind == "*":
+                if seen_star:
+                    raise self.error_tok("* argument may appear only once", tok)
+                self.advance()
+                seen_star = True
+                if self.kind == "NAME":
+                    vararg = self.param(annotations, star=True)
+                elif self.kind == "," and self.peek() != close:
+                    pass
+                else:
+                    raise self.error_tok("named arguments must follow bare *", tok)
+            elif kind == "**":
+                self.advance()
+                kwarg = self.param(annotations)
+                if self.kind == "=":
+                    raise self.error_tok("var-keyword argument cannot have default value", self.tok)
+                if self.kind == ",":
+                    self.advance()
+                if self.kind != close:
+                    raise self.error_tok("arguments cannot follow var-keyword argument", self.tok)
+                break
+            elif kind == "NAME":
+                a = self.param(annotations)
+                default = None
+                if self.kind == "=":
+                    self.advance()
+                    default = self.expression()
+                if seen_star:
+                    kwonly.append(a)
+                    kw_defaults.append(default)
+                else:
+                    if default is not None:
+                        defaults.append(default)
+                    elif defaults:
+                        raise self.error_node(
+                            "non-default argument follows default argument", a
+                        )
+                    args.append(a)
+            else:
+                raise self.error_here()
+            if self.kind != ",":
+                break
+            self.advance()
+        return N.arguments(posonly, args, vararg, kwonly, kw_defaults, kwarg, defaults)
+
+    def param(self, annotations: bool, star: bool = False) -> N.arg:
+        tok = self.expect("NAME")
+        annotation = None
+        if annotations and self.kind == ":":
+            self.advance()
+            if star and self.kind == "*":
+                s = self.advance()
+                value = self.expression()
+                annotation = self.starred(value, s)
+            else:
+                annotation = self.expression()
+        return N.arg(tok[1], annotation, None, tok[2], tok[3], *self.last_end())
+
+    # --- match statement (PEP 634) ----------------------------------------------------------
+
+    def match_stmt(self) -> N.stmt | None:
+        """match_stmt: "match" subject_expr ':' NEWLINE INDENT case_block+ DEDENT"""
+        save = self.pos
+        start = self.advance()
+        if self.kind not in EXPR_START or self.kind in ("(",) and False:
+            self.reset(save)
+            return None
+        try:
+            subject = self.subject_expr()
+        except SyntaxError:
+            self.reset(save)
+            return None
+        if self.kind != ":" or self.peek() != "NEWLINE":
+            self.reset(save)
+            return None
+        self.advance()
+        self.advance()
+        if self.kind != "INDENT":
+            tok = self.tok
+            raise self.error_at(
+                f"expected an indented block after 'match' statement on line {start[2]}",
+                *tok[2:6],
+                cls=IndentationError,
+            )
+        self.advance()
+        cases = []
+        while self.kind != "DEDENT":
+            if not (self.kind == "NAME" and self.tok[1] == "case"):
+                raise self.error_here()
+            cases.append(self.case_block())
+        self.advance()
+        return N.Match(subject, cases, start[2], start[3], *self.body_end())
+
+    def subject_expr(self) -> N.expr:
+        start = self.tok
+        first = self.star_named_expression()
+        if self.kind != ",":
+            if isinstance(first, N.Starred):
+                raise self.error_here()
+            return first
+        elts = [first]
+        while self.kind == ",":
+            self.advance()
+            if self.kind == ":":
+                break
+            elts.append(self.star_named_expression())
+        return N.Tuple(elts, LOAD, start[2], start[3], *self.last_end())
+
+    def case_block(self) -> N.match_case:
+        case_tok = self.advance()
+        pattern = self.patterns()
+        guard = None
+        if self.kind == "if":
+            self.advance()
+            guard = self.named_expression()
+        body = self.block("'case' statement", case_tok)
+        return N.match_case(pattern, guard, body)
+
+    def patterns(self) -> N.pattern:
+        """patterns: open_sequence_pattern | pattern"""
+        start = self.tok
+        first = self.maybe_star_pattern()
+        if self.kind != ",":
+            if isinstance(first, N.MatchStar):
+                return N.MatchSequence([first], start[2], start[3], *self.last_end())
+            return first
+        items = [first]
+        while self.kind == ",":
+            self.advance()
+            if self.kind in (":", "if"):
+                break
+            items.append(self.maybe_star_pattern())
+        return N.MatchSequence(items, start[2], start[3], *self.last_end())
+
+    def maybe_star_pattern(self) -> N.pattern:
+        if self.kind == "*":
+            start = self.advance()
+            name_tok = self.expect("NAME")
+            name = None if name_tok[1] == "_" else name_tok[1]
+            return N.MatchStar(name, start[2], start[3], *self.last_end())
+        return self.pattern()
+
+    def pattern(self) -> N.pattern:
+        """pattern: or_pattern ['as' pattern_capture_target]"""
+        start = self.tok
+        pat = self.or_pattern()
+        if self.kind == "as":
+            self.advance()
+            name_tok = self.tok
+            if self.kind != "NAME":
+                raise self.error_here()
+            if name_tok[1] == "_":
+                raise self.error_tok("cannot use '_' as a target", name_tok)
+            self.advance()
+            if self.kind == ".":
+                raise self.error_here()
+            return N.MatchAs(pat, name_tok[1], start[2], start[3], *self.last_end())
+        return pat
+
+    def or_pattern(self) -> N.pattern:
+        start = self.tok
+        first = self.closed_pattern()
+        if self.kind != "|":
+            return first
+        alts = [first]
+        while self.kind == "|":
+            self.advance()
+            alts.append(self.closed_pattern())
+        return N.MatchOr(alts, start[2], start[3], *self.last_end())
+
+    def closed_pattern(self) -> N.pattern:
+        tok = self.tok
+        kind = tok[0]
+        sl, sc = tok[2], tok[3]
+        if kind == "NAME":
+            if self.peek() in (".", "("):
+                value = self.dotted_value()
+                if self.kind == "(":
+                    return self.class_pattern(value, tok)
+                if isinstance(value, N.Name):
+                    raise self.error_here()
+                return N.MatchValue(value, sl, sc, *self.last_end())
+            self.advance()
+            name = None if tok[1] == "_" else tok[1]
+            return N.MatchAs(None, name, sl, sc, tok[4], tok[5])
+        if kind in ("None", "True", "False"):
+            self.advance()
+            value = {"None": None, "True": True, "False": False}[kind]
+            return N.MatchSingleton(value, sl, sc, tok[4], tok[5])
+        if kind in ("NUMBER", "-", "STRING", "FSTRING_START"):
+            value = self.literal_value()
+            return N.MatchValue(value, sl, sc, *self.last_end())
+        if kind == "(" or kind == "[":
+            close = ")" if kind == "(" else "]"
+            self.advance()
+            items: list[N.pattern] = []
+            trailing_comma = False
+            while self.kind != close:
+                items.append(self.maybe_star_pattern())
+                trailing_comma = False
+                if self.kind != ",":
+                    break
+                self.advance()
+                trailing_comma = True
+            self.expect(close)
+            if kind == "(" and len(items) == 1 and not trailing_comma and not isinstance(
+                items[0], N.MatchStar
+            ):
+                return items[0]
+            return N.MatchSequence(items, sl, sc, *self.last_end())
+        if kind == "{":
+            return self.mapping_pattern()
+        raise self.error_here()
+
+    def literal_value(self) -> N.expr:
+        """signed_number ['+'|'-' imaginary] | strings"""
+        tok = self.tok
+        if tok[0] in ("STRING", "FSTRING_START"):
+            value = self.strings()
+            if isinstance(value, N.JoinedStr):
+                raise self.error_node("patterns may only match literals and attribute lookups", value)
+            return value
+        neg = None
+        if tok[0] == "-":
+            neg = self.advance()
+        num_tok = self.expect("NUMBER")
+        value: N.expr = N.Constant(number_value(num_tok[1]), None, *num_tok[2:6])
+        if neg is not None:
+            value = N.UnaryOp(N.USUB, value, neg[2], neg[3], *self.last_end())
+        if self.kind in ("+", "-"):
+            op_tok = self.advance()
+            imag = self.expect("NUMBER")
+            right = N.Constant(number_value(imag[1]), None, *imag[2:6])
+            op = N.ADD if op_tok[0] == "+" else N.SUB
+            value = N.BinOp(value, op, right, tok[2], tok[3], *self.last_end())
+        return value
+
+    def dotted_value(self) -> N.expr:
+        tok = self.advance()
+        node: N.expr = N.Name(tok[1], LOAD, *tok[2:6])
+        while self.kind == ".":
+            self.advance()
+            name = self.expect("NAME")
+            node = N.Attribute(node, name[1], LOAD, tok[2], tok[3], name[4], name[5])
+        return node
+
+    def class_pattern(self, cls: N.expr, start: tuple) -> N.pattern:
+        self.expect("(")
+        patterns: list[N.pattern] = []
+        kwd_attrs: list[str] = []
+        kwd_patterns: list[N.pattern] = []
+        while self.kind != ")":
+            if self.kind == "NAME" and self.peek() == "=":
+                kwd_attrs.append(self.advance()[1])
+                self.advance()
+                kwd_patterns.append(self.pattern())
+            else:
+                if kwd_attrs:
+                    pat = self.pattern()
+                    raise self.error_node(
+                        "positional patterns follow keyword patterns", pat
+                    )
+                patterns.append(self.pattern())
+            if self.kind != ",":
+                break
+            self.advance()
+        self.expect(")")
+        return N.MatchClass(
+            cls, patterns, kwd_attrs, kwd_patterns, start[2], start[3], *self.last_end()
+        )
+
+    def mapping_pattern(self) -> N.pattern:
+        start = self.advance()
+        keys: list[N.expr] = []
+        patterns: list[N.pattern] = []
+        rest = None
+        while self.kind != "}":
+            if self.kind == "**":
+                self.advance()
+                rest = self.expect("NAME")[1]
+                if self.kind == ",":
+                    self.advance()
+                break
+            if self.kind == "NAME":
+                key = self.dotted_value()
+                if isinstance(key, N.Name):
+                    raise self.error_here()
+            elif self.kind in ("None", "True", "False"):
+                t = self.advance()
+                key = N.Constant({"None": None, "True": True, "False": False}[t[0]], None, *t[2:6])
+            else:
+                key = self.literal_value()
+            keys.append(key)
+            self.expect(":")
+            patterns.append(self.pattern())
+            if self.kind != ",":
+                break
+            self.advance()
+        self.expect("}")
+        return N.MatchMapping(keys, patterns, rest, start[2], start[3], *self.last_end())
+
+    # --- targets ----------------------------------------------------------------------------
+
+    def star_targets(self) -> N.expr:
+        """star_targets: star_target (',' star_target)* [','] -- stops before 'in' and '='"""
+        start = self.tok
+        first = self.star_target()
+        if self.kind != ",":
+            return first
+        elts = [first]
+        while self.kind == ",":
+            self.advance()
+            if self.kind not in EXPR_START:
+                break
+            elts.append(self.star_target())
+        return N.Tuple(elts, STORE, start[2], start[3], *self.last_end())
+
+    def star_target(self) -> N.expr:
+        if self.kind == "*":
+            start = self.advance()
+            value = self.target_expr()
+            node = N.Starred(value, STORE, start[2], start[3], *self.last_end())
+            self.set_context(value, STORE, "assign")
+            return node
+        target = self.target_expr()
+        self.set_context(target, STORE, "assign")
+        return target
+
+    def target_expr(self) -> N.expr:
+        """A target: parsed as an expression above the comparisons, so 'in' stays free."""
+        return self.binary(P_BOR)
+
+    def set_context(self, node: N.expr, ctx: N.expr_context, action: str) -> None:
+        """Turn a Load expression into a Store/Del target, or raise CPython's error for it."""
+        cls = type(node)
+        if cls is N.Name:
+            if ctx is STORE and node.id == "__debug__":
+                raise self.error_node("cannot assign to __debug__", node)
+            node.ctx = ctx
+        elif cls is N.Attribute or cls is N.Subscript:
+            node.ctx = ctx
+        elif cls is N.Tuple or cls is N.List:
+            node.ctx = ctx
+            for elt in node.elts:
+                self.set_context(elt, ctx, action)
+        elif cls is N.Starred and ctx is STORE:
+            node.ctx = ctx
+            self.set_context(node.value, ctx, action)
+        else:
+            raise self.target_error(node, ctx, action)
+
+    def target_error(self, node: N.expr, ctx: N.expr_context, action: str) -> SyntaxError:
+        what = describe(node)
+        verb = "delete" if ctx is DEL else "assign to"
+        if action == "assign" and isinstance(node, (N.Compare, N.Call)) and ctx is STORE:
+            pass
+        msg = f"cannot {verb} {what}"
+        if ctx is STORE and action == "assign" and what in (
+            "function call",
+            "comparison",
+        ):
+            msg += " here. Maybe you meant '==' instead of '='?"
+        elif ctx is STORE and isinstance(node, N.Starred):
+            msg = "starred assignment target must be in a list or tuple"
+        return self.error_node(msg, node)
+
+    # --- expressions --------------------------------------------------------------------------
+
+    def star_expressions(self) -> N.expr:
+        """star_expressions: star_expression (',' star_expression)* [',']"""
+        start = self.tok
+        if self.kind == "*":
+            first = self.star_expression()
+        else:
+            first = self.expression()
+            if self.kind != ",":
+                return first
+        if self.kind != ",":
+            return first
+        elts = [first]
+        while self.kind == ",":
+            self.advance()
+            if self.kind not in EXPR_START:
+                break
+            elts.append(self.star_expression())
+        return N.Tuple(elts, LOAD, start[2], start[3], *self.last_end())
+
+    def star_expression(self) -> N.expr:
+        if self.kind == "*":
+            start = self.advance()
+            value = self.binary(P_BOR)
+            return N.Starred(value, LOAD, start[2], start[3], *self.last_end())
+        return self.expression()
+
+    def star_named_expression(self) -> N.expr:
+        if self.kind == "*":
+            start = self.advance()
+            value = self.binary(P_BOR)
+            return N.Starred(value, LOAD, start[2], start[3], *self.last_end())
+        return self.named_expression()
+
+    def named_expression(self) -> N.expr:
+        """named_expression: NAME ':=' expression | expression !':='"""
+        tok = self.tok
+        if tok[0] == "NAME" and self.tokens[self.pos + 1][0] == ":=":
+            self.advance()
+            self.advance()
+            value = self.expression()
+            target = N.Name(tok[1], STORE, *tok[2:6])
+            return N.NamedExpr(target, value, tok[2], tok[3], *self.last_end())
+        node = self.expression()
+        if self.kind == ":=":
+            raise self.error_node(
+                f"cannot use assignment expressions with {describe(node)}", node
+            )
+        return node
+
+    def expression(self) -> N.expr:
+        """expression: disjunction 'if' disjunction 'else' expression | disjunction | lambdef"""
+        tok = self.tok
+        if tok[0] == "lambda":
+            return self.lambdef()
+        body = self.binary(P_OR)
+        if self.kind != "if":
+            return body
+        self.advance()
+        test = self.binary(P_OR)
+        if self.kind != "else":
+            raise self.error_at(
+                "expected 'else' after 'if' expression", tok[2], tok[3], *self.last_end()
+            )
+        self.advance()
+        orelse = self.expression()
+        return N.IfExp(test, body, orelse, tok[2], tok[3], *self.last_end())
+
+    def lambdef(self) -> N.expr:
+        """lambdef: 'lambda' [lambda_params] ':' expression -- chains of lambdas by a loop"""
+        heads = []
+        while self.kind == "lambda":
+            start = self.advance()
+            args = self.parameters(":", annotations=False)
+            self.expect(":")
+            heads.append((start, args))
+        body = self.expression()
+        end = self.last_end()
+        for start, args in reversed(heads):
+            body = N.Lambda(args, body, start[2], start[3], *end)
+        return body
+
+    def binary(self, min_prec: int) -> N.expr:  # noqa: C901 - precedence climbing in one place
+        """Operators from 'or' down to '**', by precedence climbing; unary runs by a loop."""
+        tok = self.tok
+        kind = tok[0]
+        if kind == "not" and min_prec <= P_NOT:
+            nots = []
+            while self.kind == "not":
+                nots.append(self.advance())
+            left = self.binary(P_CMP)
+            end = self.last_end()
+            for t in reversed(nots):
+                left = N.UnaryOp(N.NOT, left, t[2], t[3], *end)
+        elif kind in UNARY and min_prec <= P_UNARY:
+            ops = []
+            while self.kind in UNARY:
+                ops.append(self.advance())
+            left = self.binary(P_POW)
+            end = self.last_end()
+            for t in reversed(ops):
+                left = N.UnaryOp(UNARY[t[0]], left, t[2], t[3], *end)
+        else:
+            left = self.primary()
+        sl, sc = tok[2], tok[3]
+        while True:
+            kind = self.kind
+            entry = BINARY.get(kind)
+            if entry is not None:
+                prec, op = entry
+                if prec < min_prec:
+                    return left
+                self.advance()
+                if prec == P_POW:
+                    right = self.binary(P_UNARY)
+                else:
+                    right = self.binary(prec + 1)
+                t = self.tokens[self.pos - 1]
+                left = N.BinOp(left, op, right, sl, sc, t[4], t[5])
+                continue
+            if kind in COMPARE:
+                if min_prec > P_CMP:
+                    return left
+                if kind == "not" and self.peek() != "in":
+                    return left
+                ops = []
+                comparators = []
+                while True:
+                    kind = self.kind
+                    if kind == "not":
+                        if self.peek() != "in":
+                            break
+                        self.advance()
+                        self.advance()
+                        ops.append(N.NOTIN)
+                    elif kind == "is":
+                        self.advance()
+                        if self.kind == "not":
+                            self.advance()
+                            ops.append(N.ISNOT)
+                        else:
+                            ops.append(N.IS)
+                    elif kind in COMPARE:
+                        self.advance()
+                        ops.append(COMPARE[kind])
+                    else:
+                        break
+                    comparators.append(self.binary(P_BOR))
+                t = self.tokens[self.pos - 1]
+                left = N.Compare(left, ops, comparators, sl, sc, t[4], t[5])
+                continue
+            if kind == "and":
+                if min_prec > P_AND:
+                    return left
+                values = [left]
+                while self.kind == "and":
+                    self.advance()
+                    values.append(self.binary(P_NOT))
+                t = self.tokens[self.pos - 1]
+                left = N.BoolOp(N.AND, values, sl, sc, t[4], t[5])
+                continue
+            if kind == "or":
+                if min_prec > P_OR:
+                    return left
+                values = [left]
+                while self.kind == "or":
+                    self.advance()
+                    values.append(self.binary(P_AND))
+                t = self.tokens[self.pos - 1]
+                left = N.BoolOp(N.OR, values, sl, sc, t[4], t[5])
+                continue
+            return left
+
+    def primary(self) -> N.expr:  # noqa: C901 - one case per kind of atom
+        """primary: atom ('.' NAME | '(' arguments ')' | '[' slices ']')* ; await_primary"""
+        tok = self.tok
+        kind = tok[0]
+        if kind == "NAME":
+            self.pos += 1
+            self.tok = t = self.tokens[self.pos]
+            self.kind = t[0]
+            node: N.expr = N.Name(tok[1], LOAD, tok[2], tok[3], tok[4], tok[5])
+        elif kind == "NUMBER":
+            self.advance()
+            node = N.Constant(number_value(tok[1]), None, tok[2], tok[3], tok[4], tok[5])
+        elif kind == "(":
+            node = self.paren_atom()
+        elif kind == "STRING" or kind == "FSTRING_START":
+            node = self.strings()
+        elif kind == "[":
+            node = self.list_atom()
+        elif kind == "{":
+            node = self.brace_atom()
+        elif kind == "None" or kind == "True" or kind == "False":
+            self.advance()
+            value = None if kind == "None" else kind == "True"
+            node = N.Constant(value, None, tok[2], tok[3], tok[4], tok[5])
+        elif kind == "...":
+            self.advance()
+            node = N.Constant(..., None, tok[2], tok[3], tok[4], tok[5])
+        elif kind == "await":
+            self.advance()
+            value = self.primary()
+            return N.Await(value, tok[2], tok[3], *self.last_end())
+        else:
+            raise self.error_here()
+        sl, sc = tok[2], tok[3]
+        while True:
+            kind = self.kind
+            if kind == ".":
+                self.advance()
+                name = self.tok
+                if name[0] != "NAME":
+                    raise self.error_here()
+                self.advance()
+                node = N.Attribute(node, name[1], LOAD, sl, sc, name[4], name[5])
+            elif kind == "(":
+                self.advance()
+                if self.kind == ")":
+                    args: list[N.expr] = []
+                    keywords: list[N.keyword] = []
+                else:
+                    args, keywords = self.arguments(call_start=self.tokens[self.pos - 1])
+                end = self.expect(")")
+                node = N.Call(node, args, keywords, sl, sc, end[4], end[5])
+            elif kind == "[":
+                self.advance()
+                index = self.slices()
+                end = self.expect("]")
+                node = N.Subscript(node, index, LOAD, sl, sc, end[4], end[5])
+            else:
+                return node
+
+    def paren_atom(self) -> N.expr:
+        """tuple | group | genexp"""
+        start = self.advance()
+        kind = self.kind
+        if kind == ")":
+            end = self.advance()
+            return N.Tuple([], LOAD, start[2], start[3], end[4], end[5])
+        if kind == "yield":
+            node = self.yield_expr()
+            self.expect(")")
+            return node
+        first = self.star_named_expression()
+        kind = self.kind
+        if kind == ")":
+            self.advance()
+            if isinstance(first, N.Starred):
+                raise self.error_node("cannot use starred expression here", first)
+            return first
+        if kind == "for" or kind == "async":
+            generators = self.comprehension_clauses()
+            end = self.expect(")")
+            return N.GeneratorExp(first, generators, start[2], start[3], end[4], end[5])
+        if kind != ",":
+            raise self.error_here()
+        elts = [first]
+        while self.kind == ",":
+            self.advance()
+            if self.kind == ")":
+                break
+            elts.append(self.star_named_expression())
+        end = self.expect(")")
+        return N.Tuple(elts, LOAD, start[2], start[3], end[4], end[5])
+
+    def list_atom(self) -> N.expr:
+        start = self.advance()
+        if self.kind == "]":
+            end = self.advance()
+            return N.List([], LOAD, start[2], start[3], end[4], end[5])
+        first = self.star_named_expression()
+        if self.kind in ("for", "async"):
+            generators = self.comprehension_clauses()
+            end = self.expect("]")
+            return N.ListComp(first, generators, start[2], start[3], end[4], end[5])
+        elts = [first]
+        while self.kind == ",":
+            self.advance()
+            if self.kind == "]":
+                break
+            elts.append(self.star_named_expression())
+        end = self.expect("]")
+        return N.List(elts, LOAD, start[2], start[3], end[4], end[5])
+
+    def brace_atom(self) -> N.expr:
+        """dict | set | dictcomp | setcomp"""
+        start = self.advance()
+        if self.kind == "}":
+            end = self.advance()
+            return N.Dict([], [], start[2], start[3], end[4], end[5])
+        if self.kind == "**":
+            return self.dict_rest(start, [], [])
+        first = self.star_named_expression()
+        if self.kind == ":" and not isinstance(first, N.Starred):
+            self.advance()
+            value = self.expression()
+            if self.kind in ("for", "async"):
+                generators = self.comprehension_clauses()
+                end = self.expect("}")
+                return N.DictComp(first, value, generators, start[2], start[3], end[4], end[5])
+            return self.dict_rest(start, [first], [value])
+        if self.kind in ("for", "async"):
+            generators = self.comprehension_clauses()
+            end = self.expect("}")
+            return N.SetComp(first, generators, start[2], start[3], end[4], end[5])
+        elts = [first]
+        while self.kind == ",":
+            self.advance()
+            if self.kind == "}":
+                break
+            elts.append(self.star_named_expression())
+        end = self.expect("}")
+        return N.Set(elts, LOAD, start[2], start[3], end[4], end[5]) if False else N.Set(
+            elts, start[2], start[3], end[4], end[5]
+        )
+
+    def dict_rest(self, start: tuple, keys: list, values: list) -> N.expr:
+        if keys:
+            if self.kind != ",":
+                end = self.expect("}")
+                return N.Dict(keys, values, start[2], start[3], end[4], end[5])
+            self.advance()
+        while self.kind != "}":
+            if self.kind == "**":
+                self.advance()
+                keys.append(None)
+                values.append(self.binary(P_BOR))
+            else:
+                key = self.expression()
+                self.expect(":")
+                keys.append(key)
+                values.append(self.expression())
+            if self.kind != ",":
+                break
+            self.advance()
+        end = self.expect("}")
+        return N.Dict(keys, values, start[2], start[3], end[4], end[5])
+
+    def comprehension_clauses(self) -> list[N.comprehension]:
+        """for_if_clauses: (['async'] 'for' star_targets 'in' disjunction ('if' disjunction)*)+"""
+        generators = []
+        while self.kind in ("for", "async"):
+            is_async = 0
+            if self.kind == "async":
+                self.advance()
+                is_async = 1
+            self.expect("for")
+            target = self.star_targets()
+            self.expect("in")
+            iter_ = self.binary(P_OR)
+            ifs = []
+            while self.kind == "if":
+                self.advance()
+                ifs.append(self.binary(P_OR))
+            generators.append(N.comprehension(target, iter_, ifs, is_async))
+        return generators
+
+    def yield_expr(self) -> N.expr:
+        start = self.advance()
+        if self.kind == "from":
+            self.advance()
+            value = self.expression()
+            return N.YieldFrom(value, start[2], start[3], *self.last_end())
+        value = None
+        if self.kind in EXPR_START:
+            value = self.star_expressions()
+        return N.Yield(value, start[2], start[3], *self.last_end())
+
+    def arguments(self, call_start: tuple | None = None) -> tuple[list[N.expr], list[N.keyword]]:
+        """args: positional, starred, keyword and ** arguments of a call or class bases"""
+        args: list[N.expr] = []
+        keywords: list[N.keyword] = []
+        while self.kind != ")":
+            tok = self.tok
+            kind = tok[0]
+            if kind == "*":
+                self.advance()
+                value = self.expression()
+                args.append(N.Starred(value, LOAD, tok[2], tok[3], *self.last_end()))
+            elif kind == "**":
+                self.advance()
+                value = self.expression()
+                keywords.append(N.keyword(None, value, tok[2], tok[3], *self.last_end()))
+            elif kind == "NAME" and self.tokens[self.pos + 1][0] == "=":
+                self.advance()
+                self.advance()
+                value = self.expression()
+                keywords.append(N.keyword(tok[1], value, tok[2], tok[3], *self.last_end()))
+            else:
+                value = self.named_expression()
+                if self.kind in ("for", "async") and call_start is not None:
+                    generators = self.comprehension_clauses()
+                    close = self.tok
+                    value = N.GeneratorExp(
+                        value,
+                        generators,
+                        call_start[2],
+                        call_start[3],
+                        close[4],
+                        close[5],
+                    )
+                    if args or keywords or self.kind != ")":
+                        raise self.error_node("Generator expression must be parenthesized", value)
+                if keywords:
+                    if any(k.arg is None for k in keywords):
+                        raise self.error_node(
+                            "positional argument follows keyword argument unpacking", value
+                        )
+                    raise self.error_node("positional argument follows keyword argument", value)
+                args.append(value)
+            if self.kind != ",":
+                break
+            self.advance()
+        return args, keywords
+
+    def slices(self) -> N.expr:
+        """slices: slice !',' | ','.(slice | starred_expression)+ [',']"""
+        start = self.tok
+        first = self.slice()
+        if self.kind != ",":
+            if type(first) is N.Starred:
+                return N.Tuple([first], LOAD, start[2], start[3], *self.last_end())
+            return first
+        elts = [first]
+        while self.kind == ",":
+            self.advance()
+            if self.kind == "]":
+                break
+            elts.append(self.slice())
+        return N.Tuple(elts, LOAD, start[2], start[3], *self.last_end())
+
+    def slice(self) -> N.expr:
+        """slice: [expression] ':' [expression] [':' [expression]] | named_expression"""
+        start = self.tok
+        if self.kind == "*":
+            s = self.advance()
+            value = self.binary(P_BOR)
+            return N.Starred(value, LOAD, s[2], s[3], *self.last_end())
+        lower = upper = step = None
+        if self.kind != ":":
+            lower = self.named_expression()
+            if self.kind != ":":
+                return lower
+        self.advance()
+        if self.kind not in (":", ",", "]"):
+            upper = self.expression()
+        if self.kind == ":":
+            self.advance()
+            if self.kind not in (",", "]"):
+                step = self.expression()
+        return N.Slice(lower, upper, step, start[2], start[3], *self.last_end())
+
+    # --- strings and f-strings ----------------------------------------------------------------
+
+    def strings(self) -> N.expr:
+        """strings: (STRING | fstring)+ -- adjacent literals concatenate"""
+        first = self.tok
+        if first[0] == "STRING" and self.tokens[self.pos + 1][0] != "STRING" and self.tokens[
+            self.pos + 1
+        ][0] != "FSTRING_START":
+            self.advance()
+            value, kind = self.string_value(first)
+            return N.Constant(value, kind, first[2], first[3], first[4], first[5])
+        # Parts: ('lit', value, start_tok, end_tok) or an f-string's values.
+        parts: list = []
+        is_bytes = None
+        has_fstring = False
+        kind_u = None
+        while self.kind in ("STRING", "FSTRING_START"):
+            tok = self.tok
+            if tok[0] == "STRING":
+                self.advance()
+                value, k = self.string_value(tok)
+                b = isinstance(value, bytes)
+                if kind_u is None:
+                    kind_u = k or ""
+                if is_bytes is None:
+                    is_bytes = b
+                elif is_bytes != b:
+                    raise self.error_at(
+                        "cannot mix bytes and nonbytes literals",
+                        first[2],
+                        first[3],
+                        *self.last_end(),
+                    )
+                parts.append(["lit", value, tok[2], tok[3], tok[4], tok[5]])
+            else:
+                if is_bytes:
+                    raise self.error_at(
+                        "cannot mix bytes and nonbytes literals",
+                        first[2],
+                        first[3],
+                        *self.last_end(),
+                    )
+                if kind_u is None:
+                    kind_u = ""
+                is_bytes = False
+                has_fstring = True
+                parts.extend(self.fstring())
+        end = self.last_end()
+        if is_bytes:
+            value = b"".join(p[1] for p in parts)
+            return N.Constant(value, None, first[2], first[3], *end)
+        if not has_fstring:
+            value = "".join(p[1] for p in parts)
+            return N.Constant(value, kind_u or None, first[2], first[3], *end)
+        values = merge_literals(parts)
+        return N.JoinedStr(values, first[2], first[3], *end)
+
+    def string_value(self, tok: tuple) -> tuple[str | bytes, str | None]:
+        text = tok[1]
+        prefix, quote, body = split_prefix(text)
+        low = prefix.lower()
+        try:
+            if "b" in low:
+                if not body.isascii():
+                    raise self.error_at(
+                        "bytes can only contain ASCII literal characters", *tok[2:6]
+                    )
+                if "r" in low:
+                    return body.encode("ascii"), None
+                warn: list[str] = []
+                value = decode_bytes(body, warn)
+                if warn:
+                    warn_escapes(warn, self.filename, tok[2])
+                return value, None
+            kind = "u" if low == "u" else None
+            if "r" in low:
+                return body, kind
+            warn = []
+            svalue = decode_str(body, warn)
+            if warn:
+                warn_escapes(warn, self.filename, tok[2])
+            return svalue, kind
+        except EscapeError as exc:
+            raise self.error_at(str(exc), tok[2], tok[3], tok[4], tok[5]) from None
+
+    def fstring(self) -> list:
+        """fstring: FSTRING_START fstring_middle* FSTRING_END -> literal parts and values"""
+        start = self.advance()
+        raw = "r" in start[1].lower()
+        parts: list = []
+        while True:
+            kind = self.kind
+            if kind == "FSTRING_MIDDLE":
+                tok = self.advance()
+                parts.append(["lit", self.fstring_literal(tok, raw), tok[2], tok[3], tok[4], tok[5]])
+            elif kind == "{":
+                parts.extend(self.replacement_field(raw))
+            elif kind == "FSTRING_END":
+                self.advance()
+                return parts
+            else:
+                raise self.error_here()
+
+    def fstring_literal(self, tok: tuple, raw: bool, spec: bool = False) -> str:
+        text = tok[1]
+        if not spec:
+            text = text.replace("{{", "{").replace("}}", "}")
+        if raw:
+            return text
+        try:
+            warn: list[str] = []
+            value = decode_str(text, warn)
+            if warn:
+                warn_escapes(warn, self.filename, tok[2])
+            return value
+        except EscapeError as exc:
+            raise self.error_at(str(exc), tok[2], tok[3], tok[4], tok[5]) from None
+
+    def replacement_field(self, raw: bool) -> list:
+        """'{' (yield_expr | star_expressions) ['='] ['!' NAME] [':' fstring_format_spec*] '}'"""
+        open_tok = self.advance()
+        kind = self.kind
+        if kind in ("}", "=", "!", ":"):
+            raise self.error_tok(
+                f"f-string: valid expression required before '{kind}'", self.tok
+            )
+        if kind == "yield":
+            value = self.yield_expr()
+        else:
+            value = self.star_expressions()
+        parts: list = []
+        conversion = -1
+        if self.kind == "=":
+            eq_index = self.pos
+            self.advance()
+            nxt = self.tok
+            text = self.source_between(open_tok[4], open_tok[5], nxt[2], nxt[3])
+            if "#" in text:
+                text = self.strip_comments(text, open_tok, eq_index)
+            parts.append(["lit", text, open_tok[4], open_tok[5], nxt[2], nxt[3]])
+            conversion = 114
+        if self.kind == "!":
+            bang = self.advance()
+            name = self.tok
+            if name[0] not in ("NAME",) and name[0] not in ("None", "True", "False") or (
+                name[2],
+                name[3],
+            ) != (bang[4], bang[5]):
+                raise self.error_tok("f-string: missing conversion character", name)
+            if name[1] not in CONVERSIONS:
+                raise self.error_tok(
+                    f"f-string: invalid conversion character '{name[1]}': "
+                    "expected 's', 'r', or 'a'",
+                    name,
+                )
+            self.advance()
+            conversion = CONVERSIONS[name[1]]
+        format_spec = None
+        if self.kind == ":":
+            colon = self.advance()
+            if conversion == 114 and parts and self.tokens[self.pos - 2][0] == "=":
+                conversion = -1
+            spec_parts: list = []
+            while self.kind != "}":
+                kind = self.kind
+                if kind == "FSTRING_MIDDLE":
+                    tok = self.advance()
+                    spec_parts.append(
+                        ["lit", self.fstring_literal(tok, raw, True), tok[2], tok[3], tok[4], tok[5]]
+                    )
+                elif kind == "{":
+                    spec_parts.extend(self.replacement_field(raw))
+                else:
+                    raise self.error_here()
+            values = merge_literals(spec_parts, keep_empty=True)
+            end = self.last_end() if spec_parts else (colon[4], colon[5])
+            format_spec = N.JoinedStr(values, colon[2], colon[3], *end)
+        if self.kind != "}":
+            tok = self.tok
+            if tok[0] == "ERRORTOKEN":
+                raise tok[1]
+            raise self.error_tok("f-string: expecting '}'", tok)
+        close = self.advance()
+        parts.append(
+            N.FormattedValue(
+                value, conversion, format_spec, open_tok[2], open_tok[3], close[4], close[5]
+            )
+        )
+        return parts
+
+    def strip_comments(self, text: str, open_tok: tuple, eq_index: int) -> str:
+        """Debug text of f'{expr=}' without the comments of a multi-line expression."""
+        last_end: dict[int, int] = {}
+        for tok in self.tokens[self.tokens.index(open_tok) : eq_index + 1]:
+            last_end[tok[4]] = max(last_end.get(tok[4], 0), tok[5])
+        lines = text.split("\n")
+        first_line = open_tok[2]
+        for i, line in enumerate(lines[:-1]):
+            lineno = first_line + i
+            full = self.lines[lineno - 1]
+            prefix = len(full) - len(line)  # the part of the line before the region
+            end = last_end.get(lineno, 0)
+            cut = full.find("#", max(end, prefix))
+            if cut >= 0:
+                lines[i] = full[prefix:cut]
+        return "\n".join(lines)
+
+    def source_between(self, l1: int, c1: int, l2: int, c2: int) -> str:
+        """Source text between two token positions (byte columns)."""
+        lines = self.lines
+        if l1 == l2:
+            line = lines[l1 - 1].encode("utf-8", "surrogatepass")
+            return line[c1:c2].decode("utf-8", "surrogatepass")
+        first = lines[l1 - 1].encode("utf-8", "surrogatepass")[c1:].decode("utf-8", "surrogatepass")
+        middle = lines[l1 : l2 - 1]
+        last = lines[l2 - 1].encode("utf-8", "surrogatepass")[:c2].decode("utf-8", "surrogatepass")
+        return "\n".join([first, *middle, last])
+
+
+class _Backtrack(Exception):
+    """Internal: a speculative parse did not fit; the caller rewinds."""
+
+
+def merge_literals(parts: list, keep_empty: bool = False) -> list[N.expr]:
+    """Join adjacent literal parts into one Constant spanning them, as CPython does."""
+    values: list[N.expr] = []
+    pending = None
+    for part in parts:
+        if isinstance(part, list):
+            if pending is None:
+                pending = part[:]
+            else:
+                pending[1] += part[1]
+                pending[4], pending[5] = part[4], part[5]
+            continue
+        if pending is not None:
+            if pending[1] or keep_empty:
+                values.append(N.Constant(pending[1], None, *pending[2:6]))
+            pending = None
+        values.append(part)
+    if pending is not None and (pending[1] or keep_empty):
+        values.append(N.Constant(pending[1], None, *pending[2:6]))
+    return values
+
+
+def number_value(text: str) -> int | float | complex:
+    """The value of a NUMBER token (already checked by the tokenizer)."""
+    last = text[-1]
+    if last == "j" or last == "J":
+        return complex(0.0, float(text[:-1]))
+    if text[:2].lower() in ("0x", "0o", "0b"):
+        return int(text, 0)
+    if "." in text or "e" in text or "E" in text:
+        return float(text)
+    if len(text) > 4000:
+        return _big_int(text.replace("_", ""))
+    return int(text)
+
+
+def _big_int(digits: str) -> int:
+    """int() of a long decimal string, beyond the host's str-to-int digit limit."""
+    if len(digits) <= 4000:
+        return int(digits)
+    half = len(digits) // 2
+    high = _big_int(digits[:-half])
+    return high * 10**half + _big_int(digits[-half:])
+
+
+_DESCRIBE = {
+    N.Call: "function call",
+    N.Compare: "comparison",
+    N.BoolOp: "expression",
+    N.BinOp: "expression",
+    N.UnaryOp: "expression",
+    N.Lambda: "lambda",
+    N.IfExp: "conditional expression",
+    N.NamedExpr: "named expression",
+    N.Await: "await expression",
+    N.Yield: "yield expression",
+    N.YieldFrom: "yield expression",
+    N.GeneratorExp: "generator expression",
+    N.ListComp: "list comprehension",
+    N.SetComp: "set comprehension",
+    N.DictComp: "dict comprehension",
+    N.Dict: "dict literal",
+    N.Set: "set display",
+    N.JoinedStr: "f-string expression",
+    N.FormattedValue: "f-string expression",
+    N.Attribute: "attribute",
+    N.Subscript: "subscript",
+    N.Starred: "starred",
+    N.Name: "name",
+    N.List: "list",
+    N.Tuple: "tuple",
+}
+
+
+def describe(node: N.expr) -> str:
+    """CPython's word for an expression in "cannot assign to ..." messages."""
+    if isinstance(node, N.Constant):
+        value = node.value
+        if value is None or value is True or value is False:
+            return str(value)
+        if value is ...:
+            return "ellipsis"
+        return "literal"
+    return _DESCRIBE.get(type(node), "expression")
+
+
+COMPOUND = {
+    "if": Parser.if_stmt,
+    "while": Parser.while_stmt,
+    "for": Parser.for_stmt,
+    "with": Parser.with_stmt,
+    "try": Parser.try_stmt,
+    "def": Parser.funcdef,
+    "class": Parser.classdef,
+    "@": Parser.decorated,
+    "async": Parser.async_stmt,
+}
+SIMPLE = {
+    "return": Parser.return_stmt,
+    "pass": Parser.pass_stmt,
+    "break": Parser.break_stmt,
+    "continue": Parser.continue_stmt,
+    "raise": Parser.raise_stmt,
+    "global": Parser.global_stmt,
+    "nonlocal": Parser.nonlocal_stmt,
+    "del": Parser.del_stmt,
+    "assert": Parser.assert_stmt,
+    "import": Parser.import_stmt,
+    "from": Parser.from_stmt,
+}

@@ -1,0 +1,589 @@
+"""The tokenizer: one str of source -> a list of token tuples (see ``tokens``).
+
+Invariants:
+* the list always ends with ENDMARKER, or with an ERRORTOKEN that holds the first error;
+* NEWLINE, INDENT and DEDENT follow Python's layout rules: no NEWLINE inside brackets, blank and
+  comment-only lines are invisible, tabs advance to the next multiple of 8 and must agree with
+  a tab size of 1 (else TabError), a form feed resets the column;
+* f-strings (PEP 701) come as FSTRING_START, FSTRING_MIDDLE (the literal text exactly as in the
+  source, ``{{`` and escapes undecoded), ordinary tokens for each replacement field between its
+  ``{`` and ``}``, and FSTRING_END.  A field's ``:`` at the field's own bracket depth starts the
+  format spec, which is literal text again until its ``}``.
+
+The scanner is a loop over one master regular expression; which group matched decides the
+token, so each token costs one ``match`` call and a few comparisons.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .source import char_offset, make_error
+from .tokens import KEYWORDS
+
+# Groups of the master pattern, in order of preference.
+_STR, _NAME, _NUM, _OP, _COMMENT, _NL, _CONT, _OTHER = range(1, 9)
+
+_TOKEN = re.compile(
+    r"""[ \t\f]*(?:
+      ((?:[rR][bBfF]?|[bBfF][rR]?|[uU])?(?:'''|\"\"\"|'|\"))
+    | ((?:[^\W\d]|[^\x00-\x7f])(?:\w|[^\x00-\x7f])*)
+    | ( 0[xX](?:_?[0-9a-fA-F])+
+      | 0[bB](?:_?[01])+
+      | 0[oO](?:_?[0-7])+
+      | (?:(?:[0-9](?:_?[0-9])*)?\.[0-9](?:_?[0-9])*|[0-9](?:_?[0-9])*\.?)
+        (?:[eE][-+]?[0-9](?:_?[0-9])*)?[jJ]?
+      )
+    | ( \*\*=|//=|>>=|<<=|\.\.\.|->|:=|!=|%=|&=|\*\*|\*=|\+=|-=|//|/=|<<|<=|==|>=|>>|@=|\^=|\|=
+      | [-!%&()*+,./:;<=>@\[\]^{|}~]
+      )
+    | (\#[^\n]*)
+    | (\n)
+    | (\\\n)
+    | (.|$)
+    )""",
+    re.VERBOSE | re.DOTALL,
+)
+_INDENT = re.compile(r"[ \t\f]*")
+
+# Rest of a plain (non-f) string after its opening quote, by quote.
+_STRING_REST = {
+    "'": re.compile(r"[^\n'\\]*(?:\\.[^\n'\\]*)*'", re.DOTALL),
+    '"': re.compile(r'[^\n"\\]*(?:\\.[^\n"\\]*)*"', re.DOTALL),
+    "'''": re.compile(r"[^'\\]*(?:(?:\\.|'(?!''))[^'\\]*)*'''", re.DOTALL),
+    '"""': re.compile(r'[^"\\]*(?:(?:\\.|"(?!""))[^"\\]*)*"""', re.DOTALL),
+}
+
+
+def _literal_pattern(quote: str, raw: bool) -> re.Pattern[str]:
+    """Literal text of an f-string: stops before a lone brace, the closing quote or a bad newline."""
+    q = re.escape(quote[0])
+    if len(quote) == 3:
+        plain = rf"[^{{}}\\{q}]|{q}(?!{q}{q})"
+    else:
+        plain = rf"[^{{}}\\{q}\n]"
+    # A backslash never escapes a brace: it stays literal text and the brace opens a field.
+    escape = r"\\[^{}]|\\" if raw else r"\\N\{[^}\n]*\}|\\[^{}]|\\"
+    return re.compile(rf"(?:{plain}|\{{\{{|\}}\}}|{escape})*", re.DOTALL)
+
+
+_LITERAL = {(q, raw): _literal_pattern(q, raw) for q in _STRING_REST for raw in (False, True)}
+_SPEC_LITERAL = {
+    (q, raw): re.compile(_LITERAL[(q, raw)].pattern.replace(r"|\{\{|\}\}", ""), re.DOTALL)
+    for q in _STRING_REST
+    for raw in (False, True)
+}
+
+_NUMBER_END_KEYWORDS = ("and", "else", "for", "if", "in", "is", "not", "or")
+MAX_PARENS = 200
+MAX_INDENT = 100
+
+
+class _FString:
+    """One open f-string: its quote, rawness, where it began, and whether we are in a spec."""
+
+    __slots__ = ("quote", "raw", "lineno", "col", "fields")
+
+    def __init__(self, quote: str, raw: bool, lineno: int, col: int) -> None:
+        self.quote = quote
+        self.raw = raw
+        self.lineno = lineno
+        self.col = col
+        # One entry per open replacement field: [bracket depth of its '{', in_spec].
+        self.fields: list[list[int]] = []
+
+
+class Tokenizer:
+    """Turns the text of one source into tokens; ``tokenize()`` does the work once."""
+
+    def __init__(self, text: str, filename: str = "<unknown>") -> None:
+        if text and not text.endswith("\n"):
+            text += "\n"
+        self.text = text
+        self.filename = filename
+        self.lines = text.split("\n")
+        self.tokens: list[tuple] = []
+
+    # --- errors -------------------------------------------------------------------------
+
+    def line_text(self, lineno: int) -> str:
+        if 1 <= lineno <= len(self.lines):
+            return self.lines[lineno - 1]
+        return ""
+
+    def error(
+        self,
+        msg: str,
+        lineno: int,
+        col: int,
+        end_lineno: int | None = None,
+        end_col: int | None = None,
+        cls: type[SyntaxError] = SyntaxError,
+        newline: bool = False,
+    ) -> SyntaxError:
+        """An error at character columns (0-based) of line ``lineno``."""
+        text = self.line_text(lineno)
+        if newline:
+            text += "\n"
+        offset = col + 1
+        end_offset = end_col + 1 if end_col is not None else offset
+        return make_error(
+            msg,
+            self.filename,
+            lineno,
+            offset,
+            end_lineno if end_lineno is not None else lineno,
+            end_offset,
+            text,
+            cls,
+        )
+
+    # --- the scanner ----------------------------------------------------------------------
+
+    def tokenize(self) -> list[tuple]:
+        try:
+            self._scan()
+        except SyntaxError as exc:
+            line = exc.lineno or 0
+            self.tokens.append(("ERRORTOKEN", exc, line, 0, line, 0))
+        return self.tokens
+
+    def _scan(self) -> None:  # noqa: C901 - the one long loop, a list of short cases
+        text = self.text
+        append = self.tokens.append
+        token_match = _TOKEN.match
+        keywords = KEYWORDS
+        all_ascii = text.isascii()
+
+        pos = 0
+        lineno = 1
+        line_start = 0
+        line_ascii = True
+        indents = [0]
+        alt_indents = [0]
+        parens: list[tuple[str, int, int]] = []  # (bracket, lineno, char col)
+        fstrings: list[_FString] = []
+        at_line_start = True
+        # Whether the current logical line has produced a token (for the EOF NEWLINE).
+        pending_line = False
+        n = len(text)
+
+        def bcol(p: int) -> int:
+            if line_ascii:
+                return p - line_start
+            return len(text[line_start:p].encode("utf-8", "surrogatepass"))
+
+        while True:
+            # --- indentation, at the start of each logical line ---
+            if at_line_start:
+                at_line_start = False
+                m = _INDENT.match(text, pos)
+                end = m.end()
+                c = text[end : end + 1]
+                if c == "#" or c == "\n" or c == "\\" or not c:
+                    if c == "\\" and text[end + 1 : end + 2] == "\n":
+                        # A continuation on a blank line joins with the next one.
+                        pass
+                    elif c != "\\":
+                        # Blank or comment-only line: invisible to the layout.
+                        if not c:
+                            break
+                        nl = text.find("\n", end)
+                        pos = nl + 1
+                        lineno += 1
+                        line_start = pos
+                        if not all_ascii:
+                            line_ascii = text[pos : text.find("\n", pos)].isascii()
+                        at_line_start = True
+                        continue
+                col = alt = 0
+                for ch in text[pos:end]:
+                    if ch == " ":
+                        col += 1
+                        alt += 1
+                    elif ch == "\t":
+                        col = (col // 8 + 1) * 8
+                        alt += 1
+                    else:  # form feed
+                        col = alt = 0
+                if col == indents[-1]:
+                    if alt != alt_indents[-1]:
+                        raise self._tab_error(lineno, end - line_start)
+                elif col > indents[-1]:
+                    if len(indents) > MAX_INDENT:
+                        raise self.error(
+                            "too many levels of indentation",
+                            lineno,
+                            0,
+                            cls=IndentationError,
+                            newline=True,
+                        )
+                    if alt <= alt_indents[-1]:
+                        raise self._tab_error(lineno, end - line_start)
+                    indents.append(col)
+                    alt_indents.append(alt)
+                    append(("INDENT", text[pos:end], lineno, 0, lineno, bcol(end)))
+                else:
+                    while col < indents[-1]:
+                        indents.pop()
+                        alt_indents.pop()
+                        append(("DEDENT", "", lineno, bcol(end), lineno, bcol(end)))
+                    if col != indents[-1]:
+                        ln = self.line_text(lineno)
+                        raise self.error(
+                            "unindent does not match any outer indentation level",
+                            lineno,
+                            len(ln),
+                            end_col=-2,
+                            cls=IndentationError,
+                            newline=True,
+                        )
+                    if alt != alt_indents[-1]:
+                        raise self._tab_error(lineno, end - line_start)
+                pos = end
+
+            # --- literal text of an f-string or of a format spec ---
+            if fstrings:
+                fs = fstrings[-1]
+                fields = fs.fields
+                if not fields or fields[-1][1]:
+                    in_spec = bool(fields)
+                    table = _SPEC_LITERAL if in_spec else _LITERAL
+                    m = table[(fs.quote, fs.raw)].match(text, pos)
+                    end = m.end()
+                    if end > pos:
+                        piece = text[pos:end]
+                        sl, sc = lineno, bcol(pos)
+                        newlines = piece.count("\n")
+                        if newlines:
+                            lineno += newlines
+                            line_start = pos + piece.rfind("\n") + 1
+                            if not all_ascii:
+                                line_ascii = text[line_start : text.find("\n", line_start)].isascii()
+                        append(("FSTRING_MIDDLE", piece, sl, sc, lineno, bcol(end)))
+                        pos = end
+                    elif in_spec:
+                        # CPython records the empty text between a nested field and the
+                        # spec's closing brace (f'{x:{w}}' has a '' after {w}).
+                        if text[pos : pos + 1] == "}" and self.tokens[-1][0] == "}":
+                            append(("FSTRING_MIDDLE", "", lineno, bcol(pos), lineno, bcol(pos)))
+                    c = text[pos : pos + 1]
+                    if c == "{":
+                        if len(parens) >= MAX_PARENS:
+                            raise self.error("too many nested parentheses", lineno, pos - line_start)
+                        parens.append(("{", lineno, pos - line_start))
+                        fields.append([len(parens), 0])
+                        append(("{", "{", lineno, bcol(pos), lineno, bcol(pos) + 1))
+                        pos += 1
+                        continue
+                    if c == "}":
+                        if not in_spec:
+                            raise self.error(
+                                "f-string: single '}' is not allowed",
+                                lineno,
+                                pos - line_start + 1,
+                            )
+                        fields.pop()
+                        parens.pop()
+                        append(("}", "}", lineno, bcol(pos), lineno, bcol(pos) + 1))
+                        pos += 1
+                        continue
+                    if text.startswith(fs.quote, pos) and not in_spec:
+                        end = pos + len(fs.quote)
+                        append(("FSTRING_END", fs.quote, lineno, bcol(pos), lineno, bcol(end)))
+                        fstrings.pop()
+                        pos = end
+                        continue
+                    raise self._fstring_unterminated(fs, lineno, pos - line_start, in_spec)
+
+            # --- one token ---
+            m = token_match(text, pos)
+            group = m.lastindex
+            start = m.start(group)
+            pos = m.end()
+            if group == _NAME:
+                name = m.group(group)
+                if not name.isascii():
+                    name = self._check_identifier(name, lineno, start - line_start)
+                kind = name if name in keywords else "NAME"
+                append((kind, name, lineno, bcol(start), lineno, bcol(pos)))
+                pending_line = True
+            elif group == _OP:
+                op = m.group(group)
+                pending_line = True
+                if op == ":=" and fstrings:
+                    fields = fstrings[-1].fields
+                    if fields and fields[-1][0] == len(parens):
+                        op = ":"  # f'{x:=10}': the spec '=10', not a walrus
+                        pos -= 1
+                if op in "([{":
+                    if len(parens) >= MAX_PARENS:
+                        raise self.error(
+                            "too many nested parentheses", lineno, start - line_start
+                        )
+                    parens.append((op, lineno, start - line_start))
+                elif op in ")]}":
+                    if not parens:
+                        raise self.error(
+                            f"unmatched '{op}'", lineno, start - line_start, newline=True
+                        )
+                    opener, oline, ocol = parens[-1]
+                    if fstrings and fstrings[-1].fields and fstrings[-1].fields[-1][0] == len(
+                        parens
+                    ):
+                        # The '}' closing a replacement field (or a stray closer inside it).
+                        if op != "}":
+                            raise self.error(
+                                f"f-string: unmatched '{op}'", lineno, start - line_start
+                            )
+                        fstrings[-1].fields.pop()
+                    elif opener + op not in ("()", "[]", "{}"):
+                        if oline != lineno:
+                            msg = (
+                                f"closing parenthesis '{op}' does not match opening "
+                                f"parenthesis '{opener}' on line {oline}"
+                            )
+                        else:
+                            msg = (
+                                f"closing parenthesis '{op}' does not match opening "
+                                f"parenthesis '{opener}'"
+                            )
+                        raise self.error(msg, lineno, start - line_start, newline=True)
+                    parens.pop()
+                elif op == ":" and fstrings:
+                    fields = fstrings[-1].fields
+                    if fields and fields[-1][0] == len(parens):
+                        fields[-1][1] = 1
+                append((op, op, lineno, bcol(start), lineno, bcol(pos)))
+            elif group == _NL:
+                if parens or not pending_line:
+                    if fstrings and not parens:
+                        pass
+                    lineno += 1
+                    line_start = pos
+                    if not all_ascii:
+                        line_ascii = text[pos : text.find("\n", pos)].isascii()
+                    if not parens:
+                        at_line_start = True
+                    continue
+                append(("NEWLINE", "\n", lineno, bcol(start), lineno, bcol(start) + 1))
+                pending_line = False
+                lineno += 1
+                line_start = pos
+                if not all_ascii:
+                    line_ascii = text[pos : text.find("\n", pos)].isascii()
+                at_line_start = True
+            elif group == _NUM:
+                self._check_number_end(m, group, lineno, line_start)
+                append(("NUMBER", m.group(group), lineno, bcol(start), lineno, bcol(pos)))
+                pending_line = True
+            elif group == _STR:
+                quote_start = m.group(group)
+                prefix = quote_start.rstrip("'\"")
+                quote = quote_start[len(prefix) :]
+                pending_line = True
+                if "f" in prefix or "F" in prefix:
+                    fstrings.append(
+                        _FString(quote, "r" in prefix or "R" in prefix, lineno, start - line_start)
+                    )
+                    append(("FSTRING_START", quote_start, lineno, bcol(start), lineno, bcol(pos)))
+                    continue
+                r = _STRING_REST[quote].match(text, pos)
+                if r is None:
+                    raise self._unterminated(quote, lineno, start - line_start, fstrings)
+                end = r.end()
+                body = text[start:end]
+                sl, sc = lineno, bcol(start)
+                newlines = body.count("\n")
+                if newlines:
+                    lineno += newlines
+                    line_start = start + body.rfind("\n") + 1
+                    if not all_ascii:
+                        line_ascii = text[line_start : text.find("\n", line_start)].isascii()
+                pos = end
+                append(("STRING", body, sl, sc, lineno, bcol(end)))
+            elif group == _COMMENT:
+                continue
+            elif group == _CONT:
+                lineno += 1
+                line_start = pos
+                if not all_ascii:
+                    line_ascii = text[pos : text.find("\n", pos)].isascii()
+                if pos >= n:
+                    line = self.line_text(lineno - 1)
+                    raise self.error(
+                        "unexpected EOF while parsing",
+                        lineno - 1,
+                        len(line),
+                        end_col=-2,
+                        newline=True,
+                    )
+            else:
+                if pos >= n or start >= n:
+                    break
+                self._bad_character(text, start, lineno, line_start, fstrings)
+
+        # --- end of input ---
+        if fstrings:
+            fs = fstrings[-1]
+            raise self._fstring_unterminated(fs, lineno, 0, False, eof=True)
+        if parens:
+            opener, oline, ocol = parens[-1]
+            raise self.error(f"'{opener}' was never closed", oline, ocol, end_col=-1)
+        if pending_line:
+            last = self.lines[lineno - 1] if lineno - 1 < len(self.lines) else ""
+            append(("NEWLINE", "", lineno, len(last.encode()), lineno, len(last.encode()) + 1))
+        eof_line = lineno
+        for _ in indents[1:]:
+            append(("DEDENT", "", eof_line, 0, eof_line, 0))
+        append(("ENDMARKER", "", eof_line, 0, eof_line, 0))
+
+    # --- helpers for the rarer cases ------------------------------------------------------
+
+    def _tab_error(self, lineno: int, col: int) -> SyntaxError:
+        ln = self.line_text(lineno)
+        return self.error(
+            "inconsistent use of tabs and spaces in indentation",
+            lineno,
+            len(ln),
+            end_col=-2,
+            cls=TabError,
+            newline=True,
+        )
+
+    def _check_identifier(self, name: str, lineno: int, col: int) -> str:
+        if name.isidentifier():
+            return unicodedata.normalize("NFKC", name)
+        for i, ch in enumerate(name):
+            if not (name[: i + 1]).isidentifier() and not ("a" + name[: i + 1]).isidentifier():
+                break
+            if i == 0 and not ch.isidentifier() and not ("a" + ch).isidentifier():
+                break
+        else:
+            i = len(name) - 1
+        ch = name[i]
+        if i and (name[:i]).isidentifier():
+            pass
+        raise self._invalid_char(ch, lineno, col + i)
+
+    def _invalid_char(self, ch: str, lineno: int, col: int) -> SyntaxError:
+        if ch.isprintable():
+            msg = f"invalid character '{ch}' (U+{ord(ch):04X})"
+        else:
+            msg = f"invalid non-printable character U+{ord(ch):04X}"
+        return self.error(msg, lineno, col)
+
+    def _bad_character(
+        self, text: str, start: int, lineno: int, line_start: int, fstrings: list[_FString]
+    ) -> None:
+        ch = text[start]
+        col = start - line_start
+        if ch == "\\":
+            raise self.error(
+                "unexpected character after line continuation character",
+                lineno,
+                col + 1,
+                end_col=-1,
+                newline=True,
+            )
+        if ch.isascii() and ch.isprintable():
+            # '$', '?', '`': the parser reports these as plain invalid syntax.
+            raise self.error("invalid syntax", lineno, col, end_col=col + 1, newline=True)
+        raise self._invalid_char(ch, lineno, col)
+
+    def _check_number_end(self, m: re.Match[str], group: int, lineno: int, line_start: int) -> None:
+        text = self.text
+        end = m.end()
+        num = m.group(group)
+        nxt = text[end : end + 1]
+        start_col = m.start(group) - line_start
+        if (
+            num[:1] == "0"
+            and len(num) > 1
+            and num[1] in "0123456789_"
+            and num.strip("0_")
+            and not any(c in num for c in ".eEjJ")
+        ):
+            raise self.error(
+                "leading zeros in decimal integer literals are not permitted; "
+                "use an 0o prefix for octal integers",
+                lineno,
+                start_col,
+                end_col=end - line_start,
+                newline=True,
+            )
+        if not nxt or not (nxt.isidentifier() or nxt.isdigit() or nxt == "_" or nxt == "."):
+            return
+        if nxt == ".":
+            return
+        kind = "decimal"
+        low = num[:2].lower()
+        if low == "0x":
+            kind = "hexadecimal"
+        elif low == "0o":
+            kind = "octal"
+        elif low == "0b":
+            kind = "binary"
+        elif num == "0" and nxt in "xXoObB":
+            kind = {"x": "hexadecimal", "o": "octal", "b": "binary"}[nxt.lower()]
+        if kind == "decimal" and num[-1:] in "jJ":
+            kind = "imaginary"
+        for kw in _NUMBER_END_KEYWORDS:
+            if text.startswith(kw, end):
+                after = text[end + len(kw) : end + len(kw) + 1]
+                if not (after.isidentifier() or after.isdigit() or after == "_"):
+                    return  # CPython only warns here (SyntaxWarning).
+        if kind in ("octal", "binary") and nxt.isdigit():
+            raise self.error(
+                f"invalid digit '{nxt}' in {kind} literal",
+                lineno,
+                end - line_start,
+                newline=True,
+            )
+        raise self.error(f"invalid {kind} literal", lineno, start_col, newline=True)
+
+    def _unterminated(
+        self, quote: str, lineno: int, col: int, fstrings: list[_FString]
+    ) -> SyntaxError:
+        if len(quote) == 3:
+            last = self.text.count("\n") 
+            return self.error(
+                f"unterminated triple-quoted string literal (detected at line {last})",
+                lineno,
+                col,
+            )
+        if fstrings and fstrings[-1].quote == quote:
+            fs = fstrings[-1]
+            return self.error("f-string: expecting '}'", lineno, col)
+        return self.error(
+            f"unterminated string literal (detected at line {lineno})", lineno, col
+        )
+
+    def _fstring_unterminated(
+        self, fs: _FString, lineno: int, col: int, in_spec: bool, eof: bool = False
+    ) -> SyntaxError:
+        if in_spec or (fs.fields and not eof):
+            return self.error("f-string: expecting '}'", lineno, col)
+        if len(fs.quote) == 3:
+            last = self.text.count("\n")
+            return self.error(
+                f"unterminated triple-quoted f-string literal (detected at line {last})",
+                fs.lineno,
+                fs.col,
+            )
+        return self.error(
+            f"unterminated f-string literal (detected at line {lineno})", fs.lineno, fs.col
+        )
+
+
+def tokenize(text: str, filename: str = "<unknown>") -> list[tuple]:
+    """Tokens of ``text`` (already decoded, '\\n' line ends); see the module docstring."""
+    return Tokenizer(text, filename).tokenize()
+
+
+def offset_of(lines: list[str], lineno: int, col: int) -> int:
+    """SyntaxError offset (1-based characters) of a token position."""
+    if 1 <= lineno <= len(lines):
+        return char_offset(lines[lineno - 1], col)
+    return col + 1
