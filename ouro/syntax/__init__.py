@@ -21,9 +21,16 @@ def parse(source: str | bytes, filename: str = "<unknown>", mode: str = "exec") 
         raise ValueError("compile() mode must be 'exec', 'eval', 'single' or 'func_type'")
     filename = _filename(filename)
     text = to_text(source, filename)
+    parser = Parser(text, filename)
     try:
-        parser = Parser(text, filename)
         return getattr(parser, "parse_" + mode)()
+    except SyntaxError:
+        # A tokenizer error wins when the parser had reached the bad token, as in CPython,
+        # whose tokenizer runs one token ahead of the parser.
+        last = parser.tokens[-1]
+        if last[0] == "ERRORTOKEN" and parser.pos >= len(parser.tokens) - 1:
+            raise last[1] from None
+        raise
     except RecursionError:
         # Nesting deeper than the host stack allows: CPython's answer for input too complex
         # for its parser's own stack.

@@ -74,6 +74,11 @@ EXPR_START = frozenset(
     "NAME NUMBER STRING FSTRING_START ( [ { - + ~ not lambda await None True False ... *".split()
 )
 CONVERSIONS = {"s": 115, "r": 114, "a": 97}
+# Tokens that cannot follow a complete expression but can begin one: a missing comma.
+ADJACENT = frozenset(
+    "NAME NUMBER STRING FSTRING_START { None True False ... lambda not await".split()
+)
+SOFT_KEYWORDS = frozenset(("match", "case", "type", "_"))
 
 
 class Parser:
@@ -136,7 +141,8 @@ class Parser:
         else:
             eline = lines[end_lineno - 1] if 0 < end_lineno <= len(lines) else ""
             end_offset = char_offset(eline, end_col or 0)
-        text = line + "\n" if lineno < len(lines) else line
+        # CPython shows the first line alone, without its newline, for a multi-line range.
+        text = line + "\n" if lineno < len(lines) and end_lineno == lineno else line
         return make_error(msg, self.filename, lineno, offset, end_lineno, end_offset, text, cls)
 
     def error_node(self, msg: str, node: N.AST, cls: type[SyntaxError] = SyntaxError) -> SyntaxError:
@@ -159,8 +165,6 @@ class Parser:
             return self.error_tok("unexpected indent", tok, IndentationError)
         if kind == "DEDENT" or (kind == "ENDMARKER" and expected):
             pass
-        if expected in (":",) and kind not in ("ENDMARKER",):
-            return self.error_at("expected ':'", tok[2], tok[3], tok[4], tok[5])
         return self.error_tok("invalid syntax", tok)
 
     # --- entry points -----------------------------------------------------------------------
@@ -293,7 +297,24 @@ class Parser:
                     break
                 targets.append(value)
             for target in targets:
-                self.set_context(target, STORE, "assign")
+                if isinstance(target, (N.Yield, N.YieldFrom)) and not self.parenthesized(target):
+                    raise self.error_node("assignment to yield expression not possible", target)
+                try:
+                    self.set_context(target, STORE, "assign")
+                except SyntaxError:
+                    bad = self.bad_target
+                    if (
+                        len(targets) == 1
+                        and (bad.end_lineno, bad.end_col_offset)
+                        == (target.end_lineno, target.end_col_offset)
+                        and maybe_meant_equals(bad, value, self.parenthesized(bad))
+                    ):
+                        raise self.error_node(
+                            f"cannot assign to {describe(bad)} here. "
+                            "Maybe you meant '==' instead of '='?",
+                            bad,
+                        ) from None
+                    raise
             return N.Assign(targets, value, None, start[2], start[3], *self.last_end())
         if kind == ":":
             return self.ann_assign(first, start)
@@ -317,8 +338,11 @@ class Parser:
         else:
             kindname = {N.Tuple: "tuple", N.List: "list"}.get(type(target))
             if kindname:
+                where = target
+                if kindname == "tuple" and start[0] != "(":
+                    where = target.elts[0]
                 raise self.error_node(
-                    f"only single target (not {kindname}) can be annotated", target
+                    f"only single target (not {kindname}) can be annotated", where
                 )
             raise self.error_node("illegal target for annotation", target)
         self.set_context(target, STORE, "assign")
@@ -387,7 +411,12 @@ class Parser:
         start = self.advance()
         targets = []
         while True:
-            target = self.target_expr()
+            if self.kind == "*":
+                star = self.advance()
+                value = self.binary(P_BOR)
+                target = N.Starred(value, LOAD, star[2], star[3], *self.last_end())
+            else:
+                target = self.expression()
             self.set_context(target, DEL, "delete")
             targets.append(target)
             if self.kind != ",":
@@ -491,12 +520,18 @@ class Parser:
 
     # --- compound statements ------------------------------------------------------------
 
-    def block(self, what: str, header: tuple) -> list[N.stmt]:
-        """block: NEWLINE INDENT statements DEDENT | simple_stmts"""
+    def block(self, what: str, header: tuple, forced: bool = False) -> list[N.stmt]:
+        """block: NEWLINE INDENT statements DEDENT | simple_stmts
+
+        A missing ':' is "expected ':'" where the grammar forces the colon (``&&':'``) or the
+        line ends there; otherwise the stray token is plain invalid syntax.
+        """
         if self.kind == ":":
             self.advance()
-        else:
+        elif forced or self.kind == "NEWLINE":
             raise self.error_expected_colon()
+        else:
+            raise self.error_here()
         if self.kind != "NEWLINE":
             return self.simple_stmts()
         self.advance()
@@ -518,13 +553,11 @@ class Parser:
         return body
 
     def error_expected_colon(self) -> SyntaxError:
-        prev = self.tokens[self.pos - 1]
+        """A forced ':' is missing: CPython points at the token found instead."""
         tok = self.tok
         if tok[0] == "ERRORTOKEN":
             return tok[1]
-        if tok[0] in ("NEWLINE",) or True:
-            return self.error_at("expected ':'", prev[4], prev[5], prev[4], prev[5] + 1)
-        return self.error_here()
+        return self.error_tok("expected ':'", tok)
 
     def body_end(self, body: list[N.stmt] | None = None) -> tuple[int, int]:
         """End of a compound statement: its last token that is not layout (a ';' counts)."""
@@ -536,31 +569,29 @@ class Parser:
         return t[4], t[5]
 
     def if_stmt(self) -> N.stmt:
-        """if_stmt: 'if' named_expression ':' block elif_stmt | [else_block]"""
+        """if_stmt: 'if' named_expression ':' block ('elif' named_expression ':' block)* [else_block]
+
+        An elif chain nests (each elif is an If in its parent's orelse) but is read by a loop,
+        so a long chain costs no host recursion; every If of it ends where the whole ends.
+        """
+        clauses = []
         start = self.advance()
         test = self.named_expression()
-        body = self.block("'if' statement", start)
-        orelse = self.elif_else()
-        end = self.body_end(orelse or body)
-        return N.If(test, body, orelse, start[2], start[3], *end)
-
-    def elif_else(self) -> list[N.stmt]:
-        if self.kind == "elif":
+        clauses.append((start, test, self.block("'if' statement", start)))
+        while self.kind == "elif":
             start = self.advance()
             test = self.named_expression()
-            body = self.block("'elif' statement", start)
-            orelse = self.elif_else()
-            end = self.body_end(orelse or body)
-            return [N.If(test, body, orelse, start[2], start[3], *end)]
-        if self.kind == "else":
-            start = self.advance()
-            return self.block("'else' statement", start)
-        return []
+            clauses.append((start, test, self.block("'elif' statement", start)))
+        orelse = self.else_block()
+        end = self.body_end()
+        for start, test, body in reversed(clauses):
+            orelse = [N.If(test, body, orelse, start[2], start[3], *end)]
+        return orelse[0]
 
     def else_block(self) -> list[N.stmt]:
         if self.kind == "else":
             start = self.advance()
-            return self.block("'else' statement", start)
+            return self.block("'else' statement", start, forced=True)
         return []
 
     def while_stmt(self) -> N.stmt:
@@ -608,6 +639,7 @@ class Parser:
     def parenthesized_with_items(self) -> list[N.withitem] | None:
         save = self.pos
         self.advance()
+        self.with_committed = False
         try:
             items = [self.with_item()]
             while self.kind == ",":
@@ -620,6 +652,8 @@ class Parser:
             self.advance()
             return items
         except (_Backtrack, SyntaxError):
+            if self.with_committed and self.kind != ")":
+                raise
             self.reset(save)
             return None
 
@@ -629,13 +663,12 @@ class Parser:
         if self.kind == "as":
             self.advance()
             target = self.star_target()
-            if self.kind not in (",", ")", ":"):
-                raise self.error_here()
+            self.with_committed = True
         return N.withitem(expr, target)
 
     def try_stmt(self) -> N.stmt:
         start = self.advance()
-        body = self.block("'try' statement", start)
+        body = self.block("'try' statement", start, forced=True)
         handlers: list[N.excepthandler] = []
         star = None
         while self.kind == "except":
@@ -690,7 +723,7 @@ class Parser:
         finalbody = []
         if self.kind == "finally":
             fin = self.advance()
-            finalbody = self.block("'finally' statement", fin)
+            finalbody = self.block("'finally' statement", fin, forced=True)
         if not handlers and not finalbody:
             raise self.error_at("expected 'except' or 'finally' block", *self.tok[2:6])
         end = self.body_end()
@@ -711,10 +744,11 @@ class Parser:
         self.expect(")")
         returns = None
         if self.kind == "->":
+            if self.peek() not in EXPR_START:
+                raise self.error_expected_colon()
             self.advance()
             returns = self.expression()
-        what = "function definition"
-        body = self.block(what, def_tok)
+        body = self.block("function definition", def_tok, forced=True)
         cls = N.AsyncFunctionDef if is_async else N.FunctionDef
         return cls(
             name,
@@ -919,6 +953,8 @@ class Parser:
         except SyntaxError:
             self.reset(save)
             return None
+        if self.kind == "NEWLINE":
+            raise self.error_expected_colon()
         if self.kind != ":" or self.peek() != "NEWLINE":
             self.reset(save)
             return None
@@ -1198,20 +1234,18 @@ class Parser:
         else:
             raise self.target_error(node, ctx, action)
 
+    def parenthesized(self, node: N.expr) -> bool:
+        """Whether a '(' stands right before ``node`` (error path only: a linear scan)."""
+        where = (node.lineno, node.col_offset)
+        for i, tok in enumerate(self.tokens):
+            if (tok[2], tok[3]) == where:
+                return i > 0 and self.tokens[i - 1][0] == "("
+        return False
+
     def target_error(self, node: N.expr, ctx: N.expr_context, action: str) -> SyntaxError:
-        what = describe(node)
+        self.bad_target = node
         verb = "delete" if ctx is DEL else "assign to"
-        if action == "assign" and isinstance(node, (N.Compare, N.Call)) and ctx is STORE:
-            pass
-        msg = f"cannot {verb} {what}"
-        if ctx is STORE and action == "assign" and what in (
-            "function call",
-            "comparison",
-        ):
-            msg += " here. Maybe you meant '==' instead of '='?"
-        elif ctx is STORE and isinstance(node, N.Starred):
-            msg = "starred assignment target must be in a list or tuple"
-        return self.error_node(msg, node)
+        return self.error_node(f"cannot {verb} {describe(node)}", node)
 
     # --- expressions --------------------------------------------------------------------------
 
@@ -1248,7 +1282,7 @@ class Parser:
             return N.Starred(value, LOAD, start[2], start[3], *self.last_end())
         return self.named_expression()
 
-    def named_expression(self) -> N.expr:
+    def named_expression(self, eq_check: bool = True) -> N.expr:
         """named_expression: NAME ':=' expression | expression !':='"""
         tok = self.tok
         if tok[0] == "NAME" and self.tokens[self.pos + 1][0] == ":=":
@@ -1258,11 +1292,41 @@ class Parser:
             target = N.Name(tok[1], STORE, *tok[2:6])
             return N.NamedExpr(target, value, tok[2], tok[3], *self.last_end())
         node = self.expression()
-        if self.kind == ":=":
+        kind = self.kind
+        if kind == ":=":
             raise self.error_node(
                 f"cannot use assignment expressions with {describe(node)}", node
             )
+        if kind == "=" and eq_check:
+            self.meant_equals(node)
         return node
+
+    def meant_equals(self, node: N.expr) -> None:
+        """``if x = 1:`` and friends: CPython's guesses that '==' or ':=' was meant."""
+        save = self.pos
+        self.advance()
+        try:
+            self.binary(P_BOR)
+        except SyntaxError:
+            self.reset(save)
+            return
+        end = self.last_end()
+        follows = self.kind
+        self.reset(save)
+        if follows in ("=", ":="):
+            return
+        if type(node) is N.Name and not self.parenthesized(node):
+            raise self.error_at(
+                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                node.lineno,
+                node.col_offset,
+                *end,
+            )
+        if maybe_meant_equals(node, node, self.parenthesized(node)) and type(node) is not N.Name:
+            raise self.error_node(
+                f"cannot assign to {describe(node)} here. Maybe you meant '==' instead of '='?",
+                node,
+            )
 
     def expression(self) -> N.expr:
         """expression: disjunction 'if' disjunction 'else' expression | disjunction | lambdef"""
@@ -1270,17 +1334,55 @@ class Parser:
         if tok[0] == "lambda":
             return self.lambdef()
         body = self.binary(P_OR)
-        if self.kind != "if":
+        kind = self.kind
+        if kind != "if":
+            if kind in ADJACENT:
+                self.missing_comma(tok, body)
             return body
         self.advance()
         test = self.binary(P_OR)
         if self.kind != "else":
+            if self.kind == ":":
+                raise self.error_here()
             raise self.error_at(
                 "expected 'else' after 'if' expression", tok[2], tok[3], *self.last_end()
             )
         self.advance()
         orelse = self.expression()
         return N.IfExp(test, body, orelse, tok[2], tok[3], *self.last_end())
+
+    def missing_comma(self, start: tuple, first: N.expr) -> None:
+        """Two expressions side by side inside brackets: CPython's "forgot a comma?" error."""
+        if start[0] == "NAME" and (
+            start[1] in SOFT_KEYWORDS or self.tokens[self.tokens.index(start) + 1][0] == "STRING"
+        ):
+            return
+        if start[0] == "NAME" and start[1] in ("print", "exec") and type(first) is N.Name:
+            return
+        if self.bracket_level() == 0:
+            return
+        save = self.pos
+        try:
+            self.binary(P_OR)
+        except SyntaxError:
+            self.reset(save)
+            return
+        end = self.last_end()
+        self.reset(save)
+        raise self.error_at(
+            "invalid syntax. Perhaps you forgot a comma?", start[2], start[3], *end
+        )
+
+    def bracket_level(self) -> int:
+        """How many brackets are open before the current token (error path only)."""
+        level = 0
+        for tok in self.tokens[: self.pos]:
+            kind = tok[0]
+            if kind in ("(", "[", "{"):
+                level += 1
+            elif kind in (")", "]", "}"):
+                level -= 1
+        return level
 
     def lambdef(self) -> N.expr:
         """lambdef: 'lambda' [lambda_params] ':' expression -- chains of lambdas by a loop"""
@@ -1466,6 +1568,7 @@ class Parser:
                 raise self.error_node("cannot use starred expression here", first)
             return first
         if kind == "for" or kind == "async":
+            self.check_comprehension_element(first)
             generators = self.comprehension_clauses()
             end = self.expect(")")
             return N.GeneratorExp(first, generators, start[2], start[3], end[4], end[5])
@@ -1487,6 +1590,7 @@ class Parser:
             return N.List([], LOAD, start[2], start[3], end[4], end[5])
         first = self.star_named_expression()
         if self.kind in ("for", "async"):
+            self.check_comprehension_element(first)
             generators = self.comprehension_clauses()
             end = self.expect("]")
             return N.ListComp(first, generators, start[2], start[3], end[4], end[5])
@@ -1517,6 +1621,7 @@ class Parser:
                 return N.DictComp(first, value, generators, start[2], start[3], end[4], end[5])
             return self.dict_rest(start, [first], [value])
         if self.kind in ("for", "async"):
+            self.check_comprehension_element(first)
             generators = self.comprehension_clauses()
             end = self.expect("}")
             return N.SetComp(first, generators, start[2], start[3], end[4], end[5])
@@ -1552,6 +1657,10 @@ class Parser:
             self.advance()
         end = self.expect("}")
         return N.Dict(keys, values, start[2], start[3], end[4], end[5])
+
+    def check_comprehension_element(self, elt: N.expr) -> None:
+        if type(elt) is N.Starred:
+            raise self.error_node("iterable unpacking cannot be used in comprehension", elt)
 
     def comprehension_clauses(self) -> list[N.comprehension]:
         """for_if_clauses: (['async'] 'for' star_targets 'in' disjunction ('if' disjunction)*)+"""
@@ -1593,18 +1702,32 @@ class Parser:
             if kind == "*":
                 self.advance()
                 value = self.expression()
+                if self.kind == "=":
+                    self.unpacking_assigned(tok, "iterable argument unpacking")
                 args.append(N.Starred(value, LOAD, tok[2], tok[3], *self.last_end()))
             elif kind == "**":
                 self.advance()
                 value = self.expression()
+                if self.kind == "=":
+                    self.unpacking_assigned(tok, "keyword argument unpacking")
                 keywords.append(N.keyword(None, value, tok[2], tok[3], *self.last_end()))
             elif kind == "NAME" and self.tokens[self.pos + 1][0] == "=":
                 self.advance()
-                self.advance()
+                eq = self.advance()
                 value = self.expression()
+                if self.kind in ("for", "async"):
+                    raise self.error_at(
+                        "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                        tok[2],
+                        tok[3],
+                        eq[4],
+                        eq[5],
+                    )
                 keywords.append(N.keyword(tok[1], value, tok[2], tok[3], *self.last_end()))
             else:
-                value = self.named_expression()
+                value = self.named_expression(eq_check=False)
+                if self.kind == "=":
+                    self.invalid_kwarg(tok, value)
                 if self.kind in ("for", "async") and call_start is not None:
                     generators = self.comprehension_clauses()
                     close = self.tok
@@ -1629,6 +1752,25 @@ class Parser:
                 break
             self.advance()
         return args, keywords
+
+    def invalid_kwarg(self, start: tuple, value: N.expr) -> None:
+        """f(a.b=1), f(True=1): an expression where a keyword's name should be."""
+        eq = self.tok
+        if type(value) is N.Constant and start[0] in ("True", "False", "None"):
+            raise self.error_at(f"cannot assign to {start[0]}", start[2], start[3], eq[4], eq[5])
+        raise self.error_at(
+            'expression cannot contain assignment, perhaps you meant "=="?',
+            start[2],
+            start[3],
+            eq[4],
+            eq[5],
+        )
+
+    def unpacking_assigned(self, star: tuple, what: str) -> None:
+        """f(*a=1) / f(**a=1): CPython names the unpacking that cannot be assigned to."""
+        self.advance()
+        self.expression()
+        raise self.error_at(f"cannot assign to {what}", star[2], star[3], *self.last_end())
 
     def slices(self) -> N.expr:
         """slices: slice !',' | ','.(slice | starred_expression)+ [',']"""
@@ -1808,6 +1950,8 @@ class Parser:
                 text = self.strip_comments(text, open_tok, eq_index)
             parts.append(["lit", text, open_tok[4], open_tok[5], nxt[2], nxt[3]])
             conversion = 114
+            if self.kind not in ("!", ":", "}"):
+                raise self.error_tok("f-string: expecting '!', or ':', or '}'", self.tok)
         if self.kind == "!":
             bang = self.advance()
             name = self.tok
@@ -1910,6 +2054,27 @@ def merge_literals(parts: list, keep_empty: bool = False) -> list[N.expr]:
     if pending is not None and (pending[1] or keep_empty):
         values.append(N.Constant(pending[1], None, *pending[2:6]))
     return values
+
+
+# Expressions at CPython's bitwise_or level: what "Maybe you meant '=='" rules apply to.
+_NOT_BITWISE_OR = (N.Compare, N.BoolOp, N.IfExp, N.Lambda, N.NamedExpr, N.Starred, N.Yield, N.YieldFrom)
+
+
+def maybe_meant_equals(target: N.expr, value: N.expr, parenthesized: bool = False) -> bool:
+    """Whether ``target = value`` reads as a mistyped comparison (invalid_named_expression)."""
+    if type(target) in (N.List, N.Tuple, N.GeneratorExp):
+        return False
+    if isinstance(target, _NOT_BITWISE_OR) and not parenthesized:
+        return False
+    if type(target) is N.UnaryOp and type(target.op) is N.Not:
+        return False
+    if type(target) is N.Constant and target.value in (True, False, None) and type(
+        target.value
+    ) in (bool, type(None)):
+        return False
+    return not isinstance(value, (N.Yield, N.YieldFrom, N.Lambda, N.Starred)) and not (
+        type(value) is N.UnaryOp and type(value.op) is N.Not
+    )
 
 
 def number_value(text: str) -> int | float | complex:

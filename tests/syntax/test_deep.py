@@ -61,6 +61,11 @@ RECORD = json.loads((HERE / "error_expected.json").read_text(encoding="utf-8"))[
 XFAILS = load_xfails(HERE / "error_xfail.txt")
 
 
+# CPython's own depth limits ("during ast construction", "Parser stack overflowed"): where
+# CPython stops there, parsing the input is an accepted outcome too.
+CPYTHON_LIMITS = ("RecursionError", "MemoryError")
+
+
 def as_param(case_id: str) -> object:
     marks = []
     if case_id in XFAILS:
@@ -107,6 +112,9 @@ def test_deep_input_matches_cpython(case_id: str) -> None:
         if expected["type"] is None
         else f"raises {expected['type']}: {expected['msg']}"
     )
+    if expected["type"] in CPYTHON_LIMITS and got["type"] is None:
+        # CPython gives up at its own fixed stack size; the issue allows Ouro to parse instead.
+        return
     assert {"type": got["type"], "msg": got["msg"]} == expected, (
         f"{case_id}: CPython {shown}; Ouro gave {got}"
     )
