@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from .nodes import AST, dump, iter_child_nodes, iter_fields, walk
 from .parser import Parser
 from .source import to_text
@@ -27,9 +29,13 @@ def parse(source: str | bytes, filename: str = "<unknown>", mode: str = "exec") 
     except SyntaxError:
         # A tokenizer error wins when the parser had reached the bad token, as in CPython,
         # whose tokenizer runs one token ahead of the parser.
+        # A generic "invalid syntax" also gives way to any tokenizer error further on: CPython
+        # tokenizes the rest of the source before it reports one.
         last = parser.tokens[-1]
-        if last[0] == "ERRORTOKEN" and parser.pos >= len(parser.tokens) - 1:
-            raise last[1] from None
+        if last[0] == "ERRORTOKEN":
+            exc = sys.exc_info()[1]
+            if parser.pos >= len(parser.tokens) - 1 or getattr(exc, "msg", "") == "invalid syntax":
+                raise last[1] from None
         raise
     except RecursionError:
         # Nesting deeper than the host stack allows: CPython's answer for input too complex

@@ -86,10 +86,15 @@ class Parser:
 
     def __init__(self, text: str, filename: str = "<unknown>") -> None:
         self.filename = filename
+        if text and not text.endswith("\n"):
+            text += "\n"  # as the tokenizer does; error texts show the newline
         self.text = text
         self.lines = text.split("\n")
         self.tokens = tokenize(text, filename)
         self.pos = 0
+        self.furthest = 0
+        self.bad_target: N.expr | None = None
+        self.with_committed = False
         self.tok = self.tokens[0]
         self.kind = self.tok[0]
 
@@ -103,6 +108,9 @@ class Parser:
         return tok
 
     def reset(self, pos: int) -> None:
+        """Rewind after a speculative parse, remembering how far it read (for error positions)."""
+        if self.pos > self.furthest:
+            self.furthest = self.pos
         self.pos = pos
         self.tok = self.tokens[pos]
         self.kind = self.tok[0]
@@ -163,8 +171,11 @@ class Parser:
             return tok[1]
         if kind == "INDENT":
             return self.error_tok("unexpected indent", tok, IndentationError)
-        if kind == "DEDENT" or (kind == "ENDMARKER" and expected):
-            pass
+        if self.furthest > self.pos:
+            # CPython reports a generic error at the furthest token it ever read.
+            tok = self.tokens[self.furthest]
+            if tok[0] == "ERRORTOKEN":
+                return tok[1]
         return self.error_tok("invalid syntax", tok)
 
     # --- entry points -----------------------------------------------------------------------
@@ -176,23 +187,48 @@ class Parser:
     def parse_eval(self) -> N.Expression:
         while self.kind == "NEWLINE":
             self.advance()
-        body = self.star_expressions()
+        if self.kind == "ENDMARKER":
+            raise self.error_empty()
+        start = self.tok
+        body = self.expression()
+        if self.kind == ",":
+            elts = [body]
+            while self.kind == ",":
+                self.advance()
+                if self.kind in ("NEWLINE", "ENDMARKER"):
+                    break
+                elts.append(self.expression())
+            body = N.Tuple(elts, LOAD, start[2], start[3], *self.last_end())
         while self.kind == "NEWLINE":
             self.advance()
         if self.kind != "ENDMARKER":
             raise self.error_here()
         return N.Expression(body)
 
+    def error_empty(self) -> SyntaxError:
+        """Nothing at all to parse in eval/single mode: CPython's error has no location."""
+        return make_error("invalid syntax", self.filename, 0, 0, 0, 0, "")
+
     def parse_single(self) -> N.Interactive:
         if self.kind == "NEWLINE":
             self.advance()
             return N.Interactive([])
+        if self.kind == "ENDMARKER":
+            raise self.error_empty()
+        compound = self.kind in COMPOUND
         body = self.statement()
         while self.kind == "NEWLINE":
             self.advance()
         if self.kind != "ENDMARKER":
-            tok = self.tok
-            raise self.error_tok("multiple statements found while compiling a single statement", tok)
+            if compound:
+                raise self.error_here()
+            # Reported at the NEWLINE that ended the first statement.
+            i = self.pos - 1
+            while self.tokens[i][0] != "NEWLINE":
+                i -= 1
+            raise self.error_tok(
+                "multiple statements found while compiling a single statement", self.tokens[i]
+            )
         return N.Interactive(body)
 
     def parse_func_type(self) -> N.FunctionType:
@@ -263,8 +299,28 @@ class Parser:
         return body
 
     def error_after_statement(self) -> SyntaxError:
-        tok = self.tok
-        return self.error_tok("invalid syntax", tok)
+        """A simple statement ended early; CPython's hint for Python 2's print and exec."""
+        i = self.pos - 1
+        prev = self.tokens[i]
+        if (
+            prev[0] == "NAME"
+            and prev[1] in ("print", "exec")
+            and self.tokens[i - 1][0] in ("NEWLINE", "INDENT", "DEDENT", ";")
+            or i == 0
+            and prev[0] == "NAME"
+            and prev[1] in ("print", "exec")
+        ) and self.kind in EXPR_START:
+            try:
+                self.star_expressions()
+            except SyntaxError:
+                return self.error_here()
+            return self.error_at(
+                f"Missing parentheses in call to '{prev[1]}'. Did you mean {prev[1]}(...)?",
+                prev[2],
+                prev[3],
+                *self.last_end(),
+            )
+        return self.error_here()
 
     def simple_stmt(self) -> N.stmt:
         kind = self.kind
@@ -444,6 +500,15 @@ class Parser:
         while self.kind == ",":
             self.advance()
             names.append(self.dotted_as_name())
+        if self.kind == "from" and self.peek() == "NAME":
+            self.advance()
+            self.dotted_name()
+            raise self.error_at(
+                "Did you mean to use 'from ... import ...' instead?",
+                start[2],
+                start[3],
+                *self.last_end(),
+            )
         return N.Import(names, start[2], start[3], *self.last_end())
 
     def dotted_as_name(self) -> N.alias:
@@ -496,9 +561,8 @@ class Parser:
                 if paren and self.kind == ")":
                     break
                 if not paren and self.kind in ("NEWLINE", ";"):
-                    raise self.error_at(
-                        "trailing comma not allowed without surrounding parentheses",
-                        *self.tokens[self.pos - 1][2:6],
+                    raise self.error_tok(
+                        "trailing comma not allowed without surrounding parentheses", self.tok
                     )
             if paren:
                 self.expect(")")
@@ -662,8 +726,8 @@ class Parser:
         target = None
         if self.kind == "as":
             self.advance()
-            target = self.star_target()
             self.with_committed = True
+            target = self.star_target()
         return N.withitem(expr, target)
 
     def try_stmt(self) -> N.stmt:
@@ -680,12 +744,13 @@ class Parser:
             if star is None:
                 star = is_star
             elif star != is_star:
+                last = self.tokens[self.pos - 1]
                 raise self.error_at(
                     "cannot have both 'except' and 'except*' on the same 'try'",
                     handler_start[2],
                     handler_start[3],
-                    handler_start[4],
-                    handler_start[5],
+                    last[4],
+                    last[5],
                 )
             type_ = None
             name = None
@@ -699,6 +764,9 @@ class Parser:
                         if self.kind in (":", "as"):
                             break
                         elts.append(self.expression())
+                    if self.kind == "as":
+                        self.advance()
+                        self.expect("NAME")
                     raise self.error_at(
                         "multiple exception types must be parenthesized",
                         first.lineno,
@@ -709,7 +777,7 @@ class Parser:
                     self.advance()
                     name = self.expect("NAME")[1]
             elif is_star:
-                raise self.error_here()
+                raise self.error_tok("expected one or more exception types", self.tok)
             what = "'except*' statement" if is_star else "'except' statement"
             hbody = self.block(what, handler_start)
             handlers.append(
@@ -738,8 +806,18 @@ class Parser:
             start = def_tok
         assert start is not None
         name = self.expect("NAME")[1]
-        type_params = self.type_params() if self.kind == "[" else []
-        self.expect("(")
+        type_params = []
+        if self.kind == "[":
+            bracket = self.tok
+            try:
+                type_params = self.type_params()
+            except SyntaxError as exc:
+                if exc.msg != "invalid syntax":
+                    raise
+                raise self.error_tok("expected '('", bracket) from None
+        if self.kind != "(":
+            raise self.error_tok("expected '('", self.tok)
+        self.advance()
         args = self.parameters(")", annotations=True)
         self.expect(")")
         returns = None
@@ -772,7 +850,7 @@ class Parser:
         keywords: list[N.keyword] = []
         if self.kind == "(":
             self.advance()
-            bases, keywords = self.arguments()
+            bases, keywords = self.arguments(self.tokens[self.pos - 1], is_class=True)
             self.expect(")")
         body = self.block("class definition", start)
         return N.ClassDef(
@@ -827,17 +905,13 @@ class Parser:
                 self.advance()
                 name = self.expect("NAME")[1]
                 if self.kind == ":":
-                    raise self.error_at(
-                        "cannot use bound with TypeVarTuple", *self.tok[2:4], *self.tok[2:4]
-                    )
+                    self.bound_error("cannot use bound with TypeVarTuple")
                 params.append(N.TypeVarTuple(name, start[2], start[3], *self.last_end()))
             elif self.kind == "**":
                 self.advance()
                 name = self.expect("NAME")[1]
                 if self.kind == ":":
-                    raise self.error_at(
-                        "cannot use bound with ParamSpec", *self.tok[2:4], *self.tok[2:4]
-                    )
+                    self.bound_error("cannot use bound with ParamSpec")
                 params.append(N.ParamSpec(name, start[2], start[3], *self.last_end()))
             else:
                 name = self.expect("NAME")[1]
@@ -855,6 +929,11 @@ class Parser:
             raise self.error_here()
         self.expect("]")
         return params
+
+    def bound_error(self, msg: str) -> None:
+        colon = self.advance()
+        self.expression()
+        raise self.error_at(msg, colon[2], colon[3], *self.last_end())
 
     # --- parameters -----------------------------------------------------------------------
 
@@ -877,21 +956,34 @@ class Parser:
                 if seen_star:
                     raise self.error_tok("/ must be ahead of *", tok)
                 if not args:
-                    raise self.error_tok("at least one argument must precede /", tok)
+                    if self.peek() == ",":
+                        raise self.error_tok("at least one argument must precede /", tok)
+                    raise self.error_here()
                 self.advance()
                 posonly, args = args, []
                 seen_slash = True
             elif kind == "*":
                 if seen_star:
-                    raise self.error_tok("* argument may appear only once", tok)
+                    if self.peek() in ("NAME", ","):
+                        raise self.error_tok("* argument may appear only once", tok)
+                    raise self.error_here()
                 self.advance()
                 seen_star = True
                 if self.kind == "NAME":
                     vararg = self.param(annotations, star=True)
-                elif self.kind == "," and self.peek() != close:
+                    if self.kind == "=":
+                        raise self.error_tok(
+                            "var-positional argument cannot have default value", self.tok
+                        )
+                elif self.kind == "," and self.peek() not in (close, "**"):
                     pass
+                elif self.kind == close or self.kind == ",":
+                    where = tok
+                    if not annotations:  # lambda: CPython points past the '*'
+                        where = self.tokens[self.pos + (self.kind == ",")]
+                    raise self.error_tok("named arguments must follow bare *", where)
                 else:
-                    raise self.error_tok("named arguments must follow bare *", tok)
+                    raise self.error_here()
             elif kind == "**":
                 self.advance()
                 kwarg = self.param(annotations)
@@ -906,7 +998,11 @@ class Parser:
                 a = self.param(annotations)
                 default = None
                 if self.kind == "=":
-                    self.advance()
+                    eq = self.advance()
+                    if self.kind not in EXPR_START:
+                        if not annotations:
+                            raise self.error_here()
+                        raise self.error_tok("expected default value expression", eq)
                     default = self.expression()
                 if seen_star:
                     kwonly.append(a)
@@ -916,15 +1012,31 @@ class Parser:
                         defaults.append(default)
                     elif defaults:
                         raise self.error_node(
-                            "non-default argument follows default argument", a
+                            "parameter without a default follows parameter with a default", a
                         )
                     args.append(a)
+            elif kind == "(":
+                self.parenthesized_parameter(annotations)
             else:
                 raise self.error_here()
             if self.kind != ",":
                 break
             self.advance()
         return N.arguments(posonly, args, vararg, kwonly, kw_defaults, kwarg, defaults)
+
+    def parenthesized_parameter(self, annotations: bool) -> None:
+        """def f((a, b)): a Python 2 habit, with its own message."""
+        start = self.tok
+        save = self.pos
+        try:
+            self.primary()
+        except SyntaxError:
+            self.reset(save)
+            raise self.error_here() from None
+        what = "Function" if annotations else "Lambda expression"
+        raise self.error_at(
+            f"{what} parameters cannot be parenthesized", start[2], start[3], *self.last_end()
+        )
 
     def param(self, annotations: bool, star: bool = False) -> N.arg:
         tok = self.expect("NAME")
@@ -1440,6 +1552,8 @@ class Parser:
                 if min_prec > P_CMP:
                     return left
                 if kind == "not" and self.peek() != "in":
+                    if self.pos + 1 > self.furthest:
+                        self.furthest = self.pos + 1
                     return left
                 ops = []
                 comparators = []
@@ -1560,6 +1674,12 @@ class Parser:
             node = self.yield_expr()
             self.expect(")")
             return node
+        if kind == "**":
+            star = self.advance()
+            self.binary(P_BOR)
+            raise self.error_at(
+                "cannot use double starred expression here", star[2], star[3], *self.last_end()
+            )
         first = self.star_named_expression()
         kind = self.kind
         if kind == ")":
@@ -1580,6 +1700,7 @@ class Parser:
             if self.kind == ")":
                 break
             elts.append(self.star_named_expression())
+        self.check_unparenthesized_target(elts)
         end = self.expect(")")
         return N.Tuple(elts, LOAD, start[2], start[3], end[4], end[5])
 
@@ -1600,6 +1721,7 @@ class Parser:
             if self.kind == "]":
                 break
             elts.append(self.star_named_expression())
+        self.check_unparenthesized_target(elts)
         end = self.expect("]")
         return N.List(elts, LOAD, start[2], start[3], end[4], end[5])
 
@@ -1610,11 +1732,22 @@ class Parser:
             end = self.advance()
             return N.Dict([], [], start[2], start[3], end[4], end[5])
         if self.kind == "**":
+            if self.peek(2) != "NEWLINE":
+                save = self.pos
+                star = self.advance()
+                self.binary(P_BOR)
+                if self.kind in ("for", "async"):
+                    raise self.error_at(
+                        "dict unpacking cannot be used in dict comprehension",
+                        star[2],
+                        star[3],
+                        *self.last_end(),
+                    )
+                self.reset(save)
             return self.dict_rest(start, [], [])
         first = self.star_named_expression()
         if self.kind == ":" and not isinstance(first, N.Starred):
-            self.advance()
-            value = self.expression()
+            value = self.dict_value()
             if self.kind in ("for", "async"):
                 generators = self.comprehension_clauses()
                 end = self.expect("}")
@@ -1630,11 +1763,44 @@ class Parser:
             self.advance()
             if self.kind == "}":
                 break
+            if self.kind == "**":
+                raise self.error_here()
             elts.append(self.star_named_expression())
+            if self.kind == ":":
+                raise self.error_here()
+        self.check_unparenthesized_target(elts)
         end = self.expect("}")
         return N.Set(elts, LOAD, start[2], start[3], end[4], end[5]) if False else N.Set(
             elts, start[2], start[3], end[4], end[5]
         )
+
+    def dict_value(self) -> N.expr:
+        """The value after a key's ':', with CPython's messages for what cannot stand there."""
+        colon = self.advance()
+        if self.kind == "*":
+            star = self.advance()
+            self.binary(P_BOR)
+            raise self.error_at(
+                "cannot use a starred expression in a dictionary value",
+                star[2],
+                star[3],
+                *self.last_end(),
+            )
+        if self.kind in (",", "}"):
+            raise self.error_tok("expression expected after dictionary key and ':'", colon)
+        return self.expression()
+
+    def check_unparenthesized_target(self, elts: list[N.expr]) -> None:
+        """[x, y for x, y in z]: the elements before 'for' were meant as one tuple."""
+        if self.kind == "for" and len(elts) > 1:
+            first, last = elts[0], elts[-1]
+            raise self.error_at(
+                "did you forget parentheses around the comprehension target?",
+                first.lineno,
+                first.col_offset,
+                last.end_lineno,
+                last.end_col_offset,
+            )
 
     def dict_rest(self, start: tuple, keys: list, values: list) -> N.expr:
         if keys:
@@ -1649,9 +1815,14 @@ class Parser:
                 values.append(self.binary(P_BOR))
             else:
                 key = self.expression()
-                self.expect(":")
+                if self.kind != ":":
+                    if self.kind in (",", "}"):
+                        raise self.error_at(
+                            "':' expected after dictionary key", key.lineno, key.col_offset, key.lineno, -1
+                        )
+                    raise self.error_here()
                 keys.append(key)
-                values.append(self.expression())
+                values.append(self.dict_value())
             if self.kind != ",":
                 break
             self.advance()
@@ -1692,7 +1863,9 @@ class Parser:
             value = self.star_expressions()
         return N.Yield(value, start[2], start[3], *self.last_end())
 
-    def arguments(self, call_start: tuple | None = None) -> tuple[list[N.expr], list[N.keyword]]:
+    def arguments(
+        self, call_start: tuple | None = None, is_class: bool = False
+    ) -> tuple[list[N.expr], list[N.keyword]]:
         """args: positional, starred, keyword and ** arguments of a call or class bases"""
         args: list[N.expr] = []
         keywords: list[N.keyword] = []
@@ -1700,6 +1873,10 @@ class Parser:
             tok = self.tok
             kind = tok[0]
             if kind == "*":
+                if keywords and any(k.arg is None for k in keywords):
+                    raise self.error_tok(
+                        "iterable argument unpacking follows keyword argument unpacking", tok
+                    )
                 self.advance()
                 value = self.expression()
                 if self.kind == "=":
@@ -1714,6 +1891,10 @@ class Parser:
             elif kind == "NAME" and self.tokens[self.pos + 1][0] == "=":
                 self.advance()
                 eq = self.advance()
+                if self.kind not in EXPR_START:
+                    raise self.error_at(
+                        "expected argument value expression", tok[2], tok[3], eq[4], eq[5]
+                    )
                 value = self.expression()
                 if self.kind in ("for", "async"):
                     raise self.error_at(
@@ -1729,7 +1910,16 @@ class Parser:
                 if self.kind == "=":
                     self.invalid_kwarg(tok, value)
                 if self.kind in ("for", "async") and call_start is not None:
+                    if is_class and not args and not keywords:
+                        raise self.error_here()
                     generators = self.comprehension_clauses()
+                    if args or keywords or self.kind != ")":
+                        raise self.error_at(
+                            "Generator expression must be parenthesized",
+                            tok[2],
+                            tok[3],
+                            *self.last_end(),
+                        )
                     close = self.tok
                     value = N.GeneratorExp(
                         value,
@@ -1739,14 +1929,13 @@ class Parser:
                         close[4],
                         close[5],
                     )
-                    if args or keywords or self.kind != ")":
-                        raise self.error_node("Generator expression must be parenthesized", value)
                 if keywords:
+                    # CPython reports these at the furthest token it read.
                     if any(k.arg is None for k in keywords):
-                        raise self.error_node(
-                            "positional argument follows keyword argument unpacking", value
+                        raise self.error_tok(
+                            "positional argument follows keyword argument unpacking", self.tok
                         )
-                    raise self.error_node("positional argument follows keyword argument", value)
+                    raise self.error_tok("positional argument follows keyword argument", self.tok)
                 args.append(value)
             if self.kind != ",":
                 break
@@ -1934,6 +2123,15 @@ class Parser:
         if kind in ("}", "=", "!", ":"):
             raise self.error_tok(
                 f"f-string: valid expression required before '{kind}'", self.tok
+            )
+        if kind == "lambda":
+            start = self.advance()
+            self.parameters(":", annotations=False)
+            raise self.error_at(
+                "f-string: lambda expressions are not allowed without parentheses",
+                start[2],
+                start[3],
+                *self.tok[4:6],
             )
         if kind == "yield":
             value = self.yield_expr()
