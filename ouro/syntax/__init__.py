@@ -23,7 +23,7 @@ def parse(source: str | bytes, filename: str = "<unknown>", mode: str = "exec") 
         raise ValueError("compile() mode must be 'exec', 'eval', 'single' or 'func_type'")
     filename = _filename(filename)
     text = to_text(source, filename)
-    parser = Parser(text, filename)
+    parser = Parser(text, filename, mode)
     try:
         return getattr(parser, "parse_" + mode)()
     except SyntaxError:

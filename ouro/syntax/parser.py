@@ -84,10 +84,11 @@ SOFT_KEYWORDS = frozenset(("match", "case", "type", "_"))
 class Parser:
     """Parses one source; ``parse_<mode>()`` returns the tree or raises SyntaxError."""
 
-    def __init__(self, text: str, filename: str = "<unknown>") -> None:
+    def __init__(self, text: str, filename: str = "<unknown>", mode: str = "exec") -> None:
         self.filename = filename
-        if text and not text.endswith("\n"):
-            text += "\n"  # as the tokenizer does; error texts show the newline
+        self.missing_newline = bool(text) and not text.endswith("\n")
+        if self.missing_newline and mode in ("exec", "single"):
+            text += "\n"  # as CPython's tokenizer does for files: error texts show it
         self.text = text
         self.lines = text.split("\n")
         self.tokens = tokenize(text, filename)
@@ -159,9 +160,34 @@ class Parser:
         )
 
     def error_tok(self, msg: str, tok: tuple, cls: type[SyntaxError] = SyntaxError) -> SyntaxError:
-        if tok[0] == "ERRORTOKEN":
+        kind = tok[0]
+        if kind == "ERRORTOKEN":
             return tok[1]
+        if kind == "DEDENT" or kind == "ENDMARKER":
+            eof = self.eof_position(tok)
+            if eof is not None:
+                lineno, offset, end_offset = eof
+                line = self.lines[lineno - 1] if lineno else ""
+                return make_error(
+                    msg, self.filename, lineno, offset, lineno, end_offset, line + "\n", cls
+                )
         return self.error_at(msg, tok[2], tok[3], tok[4], tok[5], cls)
+
+    def eof_position(self, tok: tuple) -> tuple[int, int, int] | None:
+        """Where CPython reports an error at the end of input: (lineno, offset, end_offset)."""
+        tokens = self.tokens
+        i = tokens.index(tok)
+        if any(t[0] not in ("DEDENT", "ENDMARKER") for t in tokens[i:]):
+            return None
+        j = i - 1
+        while j >= 0 and tokens[j][0] != "NEWLINE":
+            j -= 1
+        if j < 0:
+            return None
+        lineno = tokens[j][2]
+        if tok[0] == "DEDENT" or self.missing_newline:
+            return lineno, len(self.lines[lineno - 1]) + 1, -1
+        return lineno, 0, 0
 
     def error_here(self, expected: str | None = None) -> SyntaxError:
         """The error for the current token when nothing in the grammar fits it."""
@@ -600,15 +626,9 @@ class Parser:
             return self.simple_stmts()
         self.advance()
         if self.kind != "INDENT":
-            tok = self.tok
-            if tok[0] == "ERRORTOKEN":
-                raise tok[1]
-            raise self.error_at(
+            raise self.error_tok(
                 f"expected an indented block after {what} on line {header[2]}",
-                tok[2],
-                tok[3],
-                tok[4],
-                tok[5],
+                self.tok,
                 IndentationError,
             )
         self.advance()
@@ -793,7 +813,7 @@ class Parser:
             fin = self.advance()
             finalbody = self.block("'finally' statement", fin, forced=True)
         if not handlers and not finalbody:
-            raise self.error_at("expected 'except' or 'finally' block", *self.tok[2:6])
+            raise self.error_tok("expected 'except' or 'finally' block", self.tok)
         end = self.body_end()
         cls = N.TryStar if star else N.Try
         return cls(body, handlers, orelse, finalbody, start[2], start[3], *end)
@@ -1073,11 +1093,10 @@ class Parser:
         self.advance()
         self.advance()
         if self.kind != "INDENT":
-            tok = self.tok
-            raise self.error_at(
+            raise self.error_tok(
                 f"expected an indented block after 'match' statement on line {start[2]}",
-                *tok[2:6],
-                cls=IndentationError,
+                self.tok,
+                IndentationError,
             )
         self.advance()
         cases = []
@@ -1119,7 +1138,7 @@ class Parser:
         first = self.maybe_star_pattern()
         if self.kind != ",":
             if isinstance(first, N.MatchStar):
-                return N.MatchSequence([first], start[2], start[3], *self.last_end())
+                raise self.error_here()
             return first
         items = [first]
         while self.kind == ",":
@@ -1145,6 +1164,8 @@ class Parser:
             self.advance()
             name_tok = self.tok
             if self.kind != "NAME":
+                if self.kind in EXPR_START:
+                    raise self.error_tok("invalid pattern target", name_tok)
                 raise self.error_here()
             if name_tok[1] == "_":
                 raise self.error_tok("cannot use '_' as a target", name_tok)
@@ -1225,8 +1246,12 @@ class Parser:
         if neg is not None:
             value = N.UnaryOp(N.USUB, value, neg[2], neg[3], *self.last_end())
         if self.kind in ("+", "-"):
+            if num_tok[1][-1] in "jJ":
+                raise self.error_at("real number required in complex literal", tok[2], tok[3], *num_tok[4:6])
             op_tok = self.advance()
             imag = self.expect("NUMBER")
+            if imag[1][-1] not in "jJ":
+                raise self.error_tok("imaginary number required in complex literal", imag)
             right = N.Constant(number_value(imag[1]), None, *imag[2:6])
             op = N.ADD if op_tok[0] == "+" else N.SUB
             value = N.BinOp(value, op, right, tok[2], tok[3], *self.last_end())
@@ -1274,6 +1299,8 @@ class Parser:
         while self.kind != "}":
             if self.kind == "**":
                 self.advance()
+                if self.kind == "NAME" and self.tok[1] == "_":
+                    raise self.error_here()
                 rest = self.expect("NAME")[1]
                 if self.kind == ",":
                     self.advance()
@@ -1677,9 +1704,7 @@ class Parser:
         if kind == "**":
             star = self.advance()
             self.binary(P_BOR)
-            raise self.error_at(
-                "cannot use double starred expression here", star[2], star[3], *self.last_end()
-            )
+            raise self.error_tok("cannot use double starred expression here", star)
         first = self.star_named_expression()
         kind = self.kind
         if kind == ")":
@@ -1737,12 +1762,7 @@ class Parser:
                 star = self.advance()
                 self.binary(P_BOR)
                 if self.kind in ("for", "async"):
-                    raise self.error_at(
-                        "dict unpacking cannot be used in dict comprehension",
-                        star[2],
-                        star[3],
-                        *self.last_end(),
-                    )
+                    raise self.error_tok("dict unpacking cannot be used in dict comprehension", star)
                 self.reset(save)
             return self.dict_rest(start, [], [])
         first = self.star_named_expression()
@@ -1910,9 +1930,10 @@ class Parser:
                 if self.kind == "=":
                     self.invalid_kwarg(tok, value)
                 if self.kind in ("for", "async") and call_start is not None:
-                    if is_class and not args and not keywords:
-                        raise self.error_here()
+                    for_tok = self.tok
                     generators = self.comprehension_clauses()
+                    if is_class and not args and not keywords and self.kind == ")":
+                        raise self.error_tok("invalid syntax", for_tok)
                     if args or keywords or self.kind != ")":
                         raise self.error_at(
                             "Generator expression must be parenthesized",
