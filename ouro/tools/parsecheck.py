@@ -35,6 +35,7 @@ import traceback
 import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TextIO
 
 IDENTICAL = "identical"
 DIFFER = "differ"
@@ -263,7 +264,7 @@ def _check_task(task: tuple[str, float | None]) -> FileResult:
 class Progress:
     """One rewritten line on a terminal; otherwise a line at every tenth of the work."""
 
-    def __init__(self, total: int, stream=sys.stderr) -> None:
+    def __init__(self, total: int, stream: TextIO = sys.stderr) -> None:
         self.total, self.stream = total, stream
         self.tty = stream.isatty()
         self.next_tenth = 1

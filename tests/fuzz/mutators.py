@@ -19,7 +19,7 @@ from pathlib import Path
 
 SEEDS_DIR = Path(__file__).with_name("seeds")
 
-KEYWORDS = keyword.kwlist  # the same list on 3.11, 3.12 and 3.13
+KEYWORDS = list(keyword.kwlist)  # the same list on 3.11, 3.12 and 3.13
 SOFT_KEYWORDS = ["match", "case", "type", "_"]
 _OPERATOR_TEXT = r"""
 != % %= & &= * ** **= *= + += , - -= -> . ... / // //= /= : := ; < << <<= <= = == > >= >> >>=
