@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import sys
 
 from .nodes import AST, dump, iter_child_nodes, iter_fields, walk
 from .parser import Parser
@@ -26,21 +25,45 @@ def parse(source: str | bytes, filename: str = "<unknown>", mode: str = "exec") 
     parser = Parser(text, filename, mode)
     try:
         return getattr(parser, "parse_" + mode)()
-    except SyntaxError:
-        # A tokenizer error wins when the parser had reached the bad token, as in CPython,
-        # whose tokenizer runs one token ahead of the parser.
-        # A generic "invalid syntax" also gives way to any tokenizer error further on: CPython
-        # tokenizes the rest of the source before it reports one.
-        last = parser.tokens[-1]
-        if last[0] == "ERRORTOKEN":
-            exc = sys.exc_info()[1]
-            if parser.pos >= len(parser.tokens) - 1 or getattr(exc, "msg", "") == "invalid syntax":
-                raise last[1] from None
-        raise
+    except SyntaxError as exc:
+        raise _tokenizer_error_first(parser, exc) from None
     except RecursionError:
         # Nesting deeper than the host stack allows: CPython's answer for input too complex
         # for its parser's own stack.
         raise MemoryError("Parser stack overflowed - Python source too complex to parse") from None
+
+
+def _tokenizer_error_first(parser: Parser, exc: SyntaxError) -> SyntaxError:
+    """The error to report when the parser failed: CPython then tokenizes the rest of the
+    source, and a tokenizer error found there wins -- an unclosed bracket only when it was
+    opened on a line before the parser's error."""
+    last = parser.tokens[-1]
+    if last[0] != "ERRORTOKEN" or last[1] is exc:
+        return exc
+    found = last[1]
+    if exc.msg in ("unexpected indent", "unexpected unindent"):
+        return exc  # CPython reports these without looking further
+    if found.msg.endswith("was never closed"):
+        if exc.lineno is not None and found.lineno is not None and found.lineno < exc.lineno:
+            return found
+        return exc
+    if found.msg in _STATE_ERRORS:
+        return exc
+    return found
+
+
+# Tokenizer errors that CPython's tokenizer signals by a state code rather than by raising,
+# so its look at the rest of the source passes over them (Parser/tokenizer.c: E_DEDENT,
+# E_TABSPACE, E_TOODEEP, E_LINECONT, E_EOF).
+_STATE_ERRORS = frozenset(
+    (
+        "unindent does not match any outer indentation level",
+        "inconsistent use of tabs and spaces in indentation",
+        "too many levels of indentation",
+        "unexpected character after line continuation character",
+        "unexpected EOF while parsing",
+    )
+)
 
 
 def _filename(filename: object) -> str:

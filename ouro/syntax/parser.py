@@ -196,6 +196,9 @@ class Parser:
         if kind == "ERRORTOKEN":
             return tok[1]
         if kind == "INDENT":
+            after = self.tokens[self.pos + 1]
+            if after[0] == "ERRORTOKEN":
+                return after[1]  # CPython had read one token further
             return self.error_tok("unexpected indent", tok, IndentationError)
         if self.furthest > self.pos:
             # CPython reports a generic error at the furthest token it ever read.
@@ -1086,7 +1089,15 @@ class Parser:
             self.reset(save)
             return None
         if self.kind == "NEWLINE":
-            raise self.error_expected_colon()
+            # "match x" without its colon, unless the line is a valid statement: match(x)
+            colon_error = self.error_expected_colon()
+            self.reset(save)
+            try:
+                self.simple_stmts()
+            except SyntaxError:
+                raise colon_error from None
+            self.reset(save)
+            return None
         if self.kind != ":" or self.peek() != "NEWLINE":
             self.reset(save)
             return None

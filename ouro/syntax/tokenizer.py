@@ -159,7 +159,7 @@ class Tokenizer:
         pos = 0
         lineno = 1
         line_start = 0
-        line_ascii = True
+        line_ascii = all_ascii or text[: text.find("\n")].isascii()
         indents = [0]
         alt_indents = [0]
         parens: list[tuple[str, int, int]] = []  # (bracket, lineno, char col)
@@ -225,11 +225,8 @@ class Tokenizer:
                     alt_indents.append(alt)
                     append(("INDENT", text[pos:end], lineno, 0, lineno, bcol(end)))
                 else:
-                    while col < indents[-1]:
-                        indents.pop()
-                        alt_indents.pop()
-                        append(("DEDENT", "", lineno, bcol(end), lineno, bcol(end)))
-                    if col != indents[-1]:
+                    if col not in indents:
+                        # Checked before any DEDENT goes out, as CPython does.
                         ln = self.line_text(lineno)
                         raise self.error(
                             "unindent does not match any outer indentation level",
@@ -239,6 +236,10 @@ class Tokenizer:
                             cls=IndentationError,
                             newline=True,
                         )
+                    while col < indents[-1]:
+                        indents.pop()
+                        alt_indents.pop()
+                        append(("DEDENT", "", lineno, bcol(end), lineno, bcol(end)))
                     if alt != alt_indents[-1]:
                         raise self._tab_error(lineno, end - line_start)
                 pos = end
