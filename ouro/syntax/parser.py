@@ -738,8 +738,10 @@ class Parser:
                 raise _Backtrack
             self.advance()
             return items
-        except (_Backtrack, SyntaxError):
+        except (_Backtrack, SyntaxError) as exc:
             if self.with_committed and self.kind != ")":
+                if isinstance(exc, _Backtrack):
+                    raise self.error_here() from None
                 raise
             self.reset(save)
             return None
