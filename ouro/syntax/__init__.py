@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-
 from .nodes import AST, dump, iter_child_nodes, iter_fields, walk
 from .parser import Parser
 from .source import to_text
@@ -19,7 +18,9 @@ _MODES = ("exec", "eval", "single", "func_type")
 def parse(source: str | bytes, filename: str = "<unknown>", mode: str = "exec") -> AST:
     """Parse ``source`` (str or bytes) into a tree; raise SyntaxError like CPython 3.12."""
     if mode not in _MODES:
-        raise ValueError("compile() mode must be 'exec', 'eval', 'single' or 'func_type'")
+        raise ValueError(
+            "compile() mode must be 'exec', 'eval', 'single' or 'func_type'"
+        )
     filename = _filename(filename)
     text = to_text(source, filename)
     parser = Parser(text, filename, mode)
@@ -30,7 +31,9 @@ def parse(source: str | bytes, filename: str = "<unknown>", mode: str = "exec") 
     except RecursionError:
         # Nesting deeper than the host stack allows: CPython's answer for input too complex
         # for its parser's own stack.
-        raise MemoryError("Parser stack overflowed - Python source too complex to parse") from None
+        raise MemoryError(
+            "Parser stack overflowed - Python source too complex to parse"
+        ) from None
 
 
 def _tokenizer_error_first(parser: Parser, exc: SyntaxError) -> SyntaxError:
@@ -44,7 +47,11 @@ def _tokenizer_error_first(parser: Parser, exc: SyntaxError) -> SyntaxError:
     if exc.msg in ("unexpected indent", "unexpected unindent"):
         return exc  # CPython reports these without looking further
     if found.msg.endswith("was never closed"):
-        if exc.lineno is not None and found.lineno is not None and found.lineno < exc.lineno:
+        if (
+            exc.lineno is not None
+            and found.lineno is not None
+            and found.lineno < exc.lineno
+        ):
             return found
         return exc
     if found.msg in _STATE_ERRORS:

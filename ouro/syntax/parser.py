@@ -24,9 +24,20 @@ from .tokenizer import tokenize
 LOAD, STORE, DEL = N.LOAD, N.STORE, N.DEL
 
 # --- expression precedence (higher binds tighter) ---
-P_OR, P_AND, P_NOT, P_CMP, P_BOR, P_BXOR, P_BAND, P_SHIFT, P_ARITH, P_TERM, P_UNARY, P_POW = range(
-    1, 13
-)
+(
+    P_OR,
+    P_AND,
+    P_NOT,
+    P_CMP,
+    P_BOR,
+    P_BXOR,
+    P_BAND,
+    P_SHIFT,
+    P_ARITH,
+    P_TERM,
+    P_UNARY,
+    P_POW,
+) = range(1, 13)
 BINARY = {
     "|": (P_BOR, N.BITOR),
     "^": (P_BXOR, N.BITXOR),
@@ -71,12 +82,44 @@ AUGASSIGN = {
 }
 # Tokens that may begin an expression (for deciding whether an optional one follows).
 EXPR_START = frozenset(
-    "NAME NUMBER STRING FSTRING_START ( [ { - + ~ not lambda await None True False ... *".split()
+    [
+        "NAME",
+        "NUMBER",
+        "STRING",
+        "FSTRING_START",
+        "(",
+        "[",
+        "{",
+        "-",
+        "+",
+        "~",
+        "not",
+        "lambda",
+        "await",
+        "None",
+        "True",
+        "False",
+        "...",
+        "*",
+    ]
 )
 CONVERSIONS = {"s": 115, "r": 114, "a": 97}
 # Tokens that cannot follow a complete expression but can begin one: a missing comma.
 ADJACENT = frozenset(
-    "NAME NUMBER STRING FSTRING_START { None True False ... lambda not await".split()
+    [
+        "NAME",
+        "NUMBER",
+        "STRING",
+        "FSTRING_START",
+        "{",
+        "None",
+        "True",
+        "False",
+        "...",
+        "lambda",
+        "not",
+        "await",
+    ]
 )
 SOFT_KEYWORDS = frozenset(("match", "case", "type", "_"))
 
@@ -84,7 +127,9 @@ SOFT_KEYWORDS = frozenset(("match", "case", "type", "_"))
 class Parser:
     """Parses one source; ``parse_<mode>()`` returns the tree or raises SyntaxError."""
 
-    def __init__(self, text: str, filename: str = "<unknown>", mode: str = "exec") -> None:
+    def __init__(
+        self, text: str, filename: str = "<unknown>", mode: str = "exec"
+    ) -> None:
         self.filename = filename
         self.missing_newline = bool(text) and not text.endswith("\n")
         if self.missing_newline and mode in ("exec", "single"):
@@ -110,8 +155,7 @@ class Parser:
 
     def reset(self, pos: int) -> None:
         """Rewind after a speculative parse, remembering how far it read (for error positions)."""
-        if self.pos > self.furthest:
-            self.furthest = self.pos
+        self.furthest = max(self.furthest, self.pos)
         self.pos = pos
         self.tok = self.tokens[pos]
         self.kind = self.tok[0]
@@ -152,14 +196,20 @@ class Parser:
             end_offset = char_offset(eline, end_col or 0)
         # CPython shows the first line alone, without its newline, for a multi-line range.
         text = line + "\n" if lineno < len(lines) and end_lineno == lineno else line
-        return make_error(msg, self.filename, lineno, offset, end_lineno, end_offset, text, cls)
+        return make_error(
+            msg, self.filename, lineno, offset, end_lineno, end_offset, text, cls
+        )
 
-    def error_node(self, msg: str, node: N.AST, cls: type[SyntaxError] = SyntaxError) -> SyntaxError:
+    def error_node(
+        self, msg: str, node: N.AST, cls: type[SyntaxError] = SyntaxError
+    ) -> SyntaxError:
         return self.error_at(
             msg, node.lineno, node.col_offset, node.end_lineno, node.end_col_offset, cls
         )
 
-    def error_tok(self, msg: str, tok: tuple, cls: type[SyntaxError] = SyntaxError) -> SyntaxError:
+    def error_tok(
+        self, msg: str, tok: tuple, cls: type[SyntaxError] = SyntaxError
+    ) -> SyntaxError:
         kind = tok[0]
         if kind == "ERRORTOKEN":
             return tok[1]
@@ -169,7 +219,14 @@ class Parser:
                 lineno, offset, end_offset = eof
                 line = self.lines[lineno - 1] if lineno else ""
                 return make_error(
-                    msg, self.filename, lineno, offset, lineno, end_offset, line + "\n", cls
+                    msg,
+                    self.filename,
+                    lineno,
+                    offset,
+                    lineno,
+                    end_offset,
+                    line + "\n",
+                    cls,
                 )
         return self.error_at(msg, tok[2], tok[3], tok[4], tok[5], cls)
 
@@ -256,7 +313,8 @@ class Parser:
             while self.tokens[i][0] != "NEWLINE":
                 i -= 1
             raise self.error_tok(
-                "multiple statements found while compiling a single statement", self.tokens[i]
+                "multiple statements found while compiling a single statement",
+                self.tokens[i],
             )
         return N.Interactive(body)
 
@@ -264,11 +322,7 @@ class Parser:
         self.expect("(")
         argtypes: list[N.expr] = []
         while self.kind != ")":
-            if self.kind == "*":
-                start = self.advance()
-                value = self.expression()
-                argtypes.append(self.starred(value, start))
-            elif self.kind == "**":
+            if self.kind == "*" or self.kind == "**":
                 start = self.advance()
                 value = self.expression()
                 argtypes.append(self.starred(value, start))
@@ -295,7 +349,9 @@ class Parser:
         """statements: statement+ (until ``stop``)"""
         body: list[N.stmt] = []
         while self.kind != stop:
-            if self.kind == "NEWLINE":  # only possible at the very start (e.g. a lone ';')
+            if (
+                self.kind == "NEWLINE"
+            ):  # only possible at the very start (e.g. a lone ';')
                 raise self.error_here()
             body.extend(self.statement())
         return body
@@ -382,8 +438,12 @@ class Parser:
                     break
                 targets.append(value)
             for target in targets:
-                if isinstance(target, (N.Yield, N.YieldFrom)) and not self.parenthesized(target):
-                    raise self.error_node("assignment to yield expression not possible", target)
+                if isinstance(
+                    target, (N.Yield, N.YieldFrom)
+                ) and not self.parenthesized(target):
+                    raise self.error_node(
+                        "assignment to yield expression not possible", target
+                    )
                 try:
                     self.set_context(target, STORE, "assign")
                 except SyntaxError:
@@ -436,13 +496,18 @@ class Parser:
         value = None
         if self.kind == "=":
             self.advance()
-            value = self.yield_expr() if self.kind == "yield" else self.star_expressions()
-        return N.AnnAssign(target, annotation, value, simple, start[2], start[3], *self.last_end())
+            value = (
+                self.yield_expr() if self.kind == "yield" else self.star_expressions()
+            )
+        return N.AnnAssign(
+            target, annotation, value, simple, start[2], start[3], *self.last_end()
+        )
 
     def check_aug_target(self, target: N.expr) -> None:
         if not isinstance(target, (N.Name, N.Attribute, N.Subscript)):
             raise self.error_node(
-                f"'{describe(target)}' is an illegal expression for augmented assignment", target
+                f"'{describe(target)}' is an illegal expression for augmented assignment",
+                target,
             )
         target.ctx = STORE
 
@@ -583,7 +648,9 @@ class Parser:
                 if self.kind == "as":
                     self.advance()
                     asname = self.expect("NAME")[1]
-                names.append(N.alias(first[1], asname, first[2], first[3], *self.last_end()))
+                names.append(
+                    N.alias(first[1], asname, first[2], first[3], *self.last_end())
+                )
                 if self.kind != ",":
                     break
                 self.advance()
@@ -591,7 +658,8 @@ class Parser:
                     break
                 if not paren and self.kind in ("NEWLINE", ";"):
                     raise self.error_tok(
-                        "trailing comma not allowed without surrounding parentheses", self.tok
+                        "trailing comma not allowed without surrounding parentheses",
+                        self.tok,
                     )
             if paren:
                 self.expect(")")
@@ -686,7 +754,9 @@ class Parser:
         test = self.named_expression()
         body = self.block("'while' statement", start)
         orelse = self.else_block()
-        return N.While(test, body, orelse, start[2], start[3], *self.body_end(orelse or body))
+        return N.While(
+            test, body, orelse, start[2], start[3], *self.body_end(orelse or body)
+        )
 
     def for_stmt(self, start: tuple | None = None) -> N.stmt:
         """for_stmt: ['async'] 'for' star_targets 'in' ~ star_expressions ':' block [else_block]"""
@@ -807,7 +877,12 @@ class Parser:
             hbody = self.block(what, handler_start)
             handlers.append(
                 N.ExceptHandler(
-                    type_, name, hbody, handler_start[2], handler_start[3], *self.body_end(hbody)
+                    type_,
+                    name,
+                    hbody,
+                    handler_start[2],
+                    handler_start[3],
+                    *self.body_end(hbody),
                 )
             )
         orelse = []
@@ -823,7 +898,9 @@ class Parser:
         cls = N.TryStar if star else N.Try
         return cls(body, handlers, orelse, finalbody, start[2], start[3], *end)
 
-    def funcdef(self, decorators: list[N.expr] | None = None, start: tuple | None = None) -> N.stmt:
+    def funcdef(
+        self, decorators: list[N.expr] | None = None, start: tuple | None = None
+    ) -> N.stmt:
         """function_def: ['async'] 'def' NAME [type_params] '(' [params] ')' ['->' expression] ':' block"""
         is_async = start is not None
         def_tok = self.advance()
@@ -931,7 +1008,9 @@ class Parser:
                 name = self.expect("NAME")[1]
                 if self.kind == ":":
                     self.bound_error("cannot use bound with TypeVarTuple")
-                params.append(N.TypeVarTuple(name, start[2], start[3], *self.last_end()))
+                params.append(
+                    N.TypeVarTuple(name, start[2], start[3], *self.last_end())
+                )
             elif self.kind == "**":
                 self.advance()
                 name = self.expect("NAME")[1]
@@ -944,7 +1023,9 @@ class Parser:
                 if self.kind == ":":
                     self.advance()
                     bound = self.expression()
-                params.append(N.TypeVar(name, bound, start[2], start[3], *self.last_end()))
+                params.append(
+                    N.TypeVar(name, bound, start[2], start[3], *self.last_end())
+                )
             if self.kind != ",":
                 break
             self.advance()
@@ -982,7 +1063,9 @@ class Parser:
                     raise self.error_tok("/ must be ahead of *", tok)
                 if not args:
                     if self.peek() == ",":
-                        raise self.error_tok("at least one argument must precede /", tok)
+                        raise self.error_tok(
+                            "at least one argument must precede /", tok
+                        )
                     raise self.error_here()
                 self.advance()
                 posonly, args = args, []
@@ -998,7 +1081,8 @@ class Parser:
                     vararg = self.param(annotations, star=True)
                     if self.kind == "=":
                         raise self.error_tok(
-                            "var-positional argument cannot have default value", self.tok
+                            "var-positional argument cannot have default value",
+                            self.tok,
                         )
                 elif self.kind == "," and self.peek() not in (close, "**"):
                     pass
@@ -1013,11 +1097,15 @@ class Parser:
                 self.advance()
                 kwarg = self.param(annotations)
                 if self.kind == "=":
-                    raise self.error_tok("var-keyword argument cannot have default value", self.tok)
+                    raise self.error_tok(
+                        "var-keyword argument cannot have default value", self.tok
+                    )
                 if self.kind == ",":
                     self.advance()
                 if self.kind != close:
-                    raise self.error_tok("arguments cannot follow var-keyword argument", self.tok)
+                    raise self.error_tok(
+                        "arguments cannot follow var-keyword argument", self.tok
+                    )
                 break
             elif kind == "NAME":
                 a = self.param(annotations)
@@ -1037,7 +1125,8 @@ class Parser:
                         defaults.append(default)
                     elif defaults:
                         raise self.error_node(
-                            "parameter without a default follows parameter with a default", a
+                            "parameter without a default follows parameter with a default",
+                            a,
                         )
                     args.append(a)
             elif kind == "(":
@@ -1060,7 +1149,10 @@ class Parser:
             raise self.error_here() from None
         what = "Function" if annotations else "Lambda expression"
         raise self.error_at(
-            f"{what} parameters cannot be parenthesized", start[2], start[3], *self.last_end()
+            f"{what} parameters cannot be parenthesized",
+            start[2],
+            start[3],
+            *self.last_end(),
         )
 
     def param(self, annotations: bool, star: bool = False) -> N.arg:
@@ -1082,7 +1174,7 @@ class Parser:
         """match_stmt: "match" subject_expr ':' NEWLINE INDENT case_block+ DEDENT"""
         save = self.pos
         start = self.advance()
-        if self.kind not in EXPR_START or self.kind in ("(",) and False:
+        if self.kind not in EXPR_START:
             self.reset(save)
             return None
         try:
@@ -1234,8 +1326,11 @@ class Parser:
                 self.advance()
                 trailing_comma = True
             self.expect(close)
-            if kind == "(" and len(items) == 1 and not trailing_comma and not isinstance(
-                items[0], N.MatchStar
+            if (
+                kind == "("
+                and len(items) == 1
+                and not trailing_comma
+                and not isinstance(items[0], N.MatchStar)
             ):
                 return items[0]
             return N.MatchSequence(items, sl, sc, *self.last_end())
@@ -1249,7 +1344,9 @@ class Parser:
         if tok[0] in ("STRING", "FSTRING_START"):
             value = self.strings()
             if isinstance(value, N.JoinedStr):
-                raise self.error_node("patterns may only match literals and attribute lookups", value)
+                raise self.error_node(
+                    "patterns may only match literals and attribute lookups", value
+                )
             return value
         neg = None
         if tok[0] == "-":
@@ -1260,11 +1357,18 @@ class Parser:
             value = N.UnaryOp(N.USUB, value, neg[2], neg[3], *self.last_end())
         if self.kind in ("+", "-"):
             if num_tok[1][-1] in "jJ":
-                raise self.error_at("real number required in complex literal", tok[2], tok[3], *num_tok[4:6])
+                raise self.error_at(
+                    "real number required in complex literal",
+                    tok[2],
+                    tok[3],
+                    *num_tok[4:6],
+                )
             op_tok = self.advance()
             imag = self.expect("NUMBER")
             if imag[1][-1] not in "jJ":
-                raise self.error_tok("imaginary number required in complex literal", imag)
+                raise self.error_tok(
+                    "imaginary number required in complex literal", imag
+                )
             right = N.Constant(number_value(imag[1]), None, *imag[2:6])
             op = N.ADD if op_tok[0] == "+" else N.SUB
             value = N.BinOp(value, op, right, tok[2], tok[3], *self.last_end())
@@ -1324,7 +1428,9 @@ class Parser:
                     raise self.error_here()
             elif self.kind in ("None", "True", "False"):
                 t = self.advance()
-                key = N.Constant({"None": None, "True": True, "False": False}[t[0]], None, *t[2:6])
+                key = N.Constant(
+                    {"None": None, "True": True, "False": False}[t[0]], None, *t[2:6]
+                )
             else:
                 key = self.literal_value()
             keys.append(key)
@@ -1334,7 +1440,9 @@ class Parser:
                 break
             self.advance()
         self.expect("}")
-        return N.MatchMapping(keys, patterns, rest, start[2], start[3], *self.last_end())
+        return N.MatchMapping(
+            keys, patterns, rest, start[2], start[3], *self.last_end()
+        )
 
     # --- targets ----------------------------------------------------------------------------
 
@@ -1394,7 +1502,9 @@ class Parser:
                 return i > 0 and self.tokens[i - 1][0] == "("
         return False
 
-    def target_error(self, node: N.expr, ctx: N.expr_context, action: str) -> SyntaxError:
+    def target_error(
+        self, node: N.expr, ctx: N.expr_context, action: str
+    ) -> SyntaxError:
         self.bad_target = node
         verb = "delete" if ctx is DEL else "assign to"
         return self.error_node(f"cannot {verb} {describe(node)}", node)
@@ -1474,7 +1584,10 @@ class Parser:
                 node.col_offset,
                 *end,
             )
-        if maybe_meant_equals(node, node, self.parenthesized(node)) and type(node) is not N.Name:
+        if (
+            maybe_meant_equals(node, node, self.parenthesized(node))
+            and type(node) is not N.Name
+        ):
             raise self.error_node(
                 f"cannot assign to {describe(node)} here. Maybe you meant '==' instead of '='?",
                 node,
@@ -1497,7 +1610,10 @@ class Parser:
             if self.kind == ":":
                 raise self.error_here()
             raise self.error_at(
-                "expected 'else' after 'if' expression", tok[2], tok[3], *self.last_end()
+                "expected 'else' after 'if' expression",
+                tok[2],
+                tok[3],
+                *self.last_end(),
             )
         self.advance()
         orelse = self.expression()
@@ -1506,10 +1622,15 @@ class Parser:
     def missing_comma(self, start: tuple, first: N.expr) -> None:
         """Two expressions side by side inside brackets: CPython's "forgot a comma?" error."""
         if start[0] == "NAME" and (
-            start[1] in SOFT_KEYWORDS or self.tokens[self.tokens.index(start) + 1][0] == "STRING"
+            start[1] in SOFT_KEYWORDS
+            or self.tokens[self.tokens.index(start) + 1][0] == "STRING"
         ):
             return
-        if start[0] == "NAME" and start[1] in ("print", "exec") and type(first) is N.Name:
+        if (
+            start[0] == "NAME"
+            and start[1] in ("print", "exec")
+            and type(first) is N.Name
+        ):
             return
         if self.bracket_level() == 0:
             return
@@ -1550,7 +1671,7 @@ class Parser:
             body = N.Lambda(args, body, start[2], start[3], *end)
         return body
 
-    def binary(self, min_prec: int) -> N.expr:  # noqa: C901 - precedence climbing in one place
+    def binary(self, min_prec: int) -> N.expr:
         """Operators from 'or' down to '**', by precedence climbing; unary runs by a loop."""
         tok = self.tok
         kind = tok[0]
@@ -1592,8 +1713,7 @@ class Parser:
                 if min_prec > P_CMP:
                     return left
                 if kind == "not" and self.peek() != "in":
-                    if self.pos + 1 > self.furthest:
-                        self.furthest = self.pos + 1
+                    self.furthest = max(self.furthest, self.pos + 1)
                     return left
                 ops = []
                 comparators = []
@@ -1643,7 +1763,7 @@ class Parser:
                 continue
             return left
 
-    def primary(self) -> N.expr:  # noqa: C901 - one case per kind of atom
+    def primary(self) -> N.expr:
         """primary: atom ('.' NAME | '(' arguments ')' | '[' slices ']')* ; await_primary"""
         tok = self.tok
         kind = tok[0]
@@ -1654,7 +1774,9 @@ class Parser:
             node: N.expr = N.Name(tok[1], LOAD, tok[2], tok[3], tok[4], tok[5])
         elif kind == "NUMBER":
             self.advance()
-            node = N.Constant(number_value(tok[1]), None, tok[2], tok[3], tok[4], tok[5])
+            node = N.Constant(
+                number_value(tok[1]), None, tok[2], tok[3], tok[4], tok[5]
+            )
         elif kind == "(":
             node = self.paren_atom()
         elif kind == "STRING" or kind == "FSTRING_START":
@@ -1692,7 +1814,9 @@ class Parser:
                     args: list[N.expr] = []
                     keywords: list[N.keyword] = []
                 else:
-                    args, keywords = self.arguments(call_start=self.tokens[self.pos - 1])
+                    args, keywords = self.arguments(
+                        call_start=self.tokens[self.pos - 1]
+                    )
                 end = self.expect(")")
                 node = N.Call(node, args, keywords, sl, sc, end[4], end[5])
             elif kind == "[":
@@ -1775,7 +1899,9 @@ class Parser:
                 star = self.advance()
                 self.binary(P_BOR)
                 if self.kind in ("for", "async"):
-                    raise self.error_tok("dict unpacking cannot be used in dict comprehension", star)
+                    raise self.error_tok(
+                        "dict unpacking cannot be used in dict comprehension", star
+                    )
                 self.reset(save)
             return self.dict_rest(start, [], [])
         first = self.star_named_expression()
@@ -1784,7 +1910,9 @@ class Parser:
             if self.kind in ("for", "async"):
                 generators = self.comprehension_clauses()
                 end = self.expect("}")
-                return N.DictComp(first, value, generators, start[2], start[3], end[4], end[5])
+                return N.DictComp(
+                    first, value, generators, start[2], start[3], end[4], end[5]
+                )
             return self.dict_rest(start, [first], [value])
         if self.kind in ("for", "async"):
             self.check_comprehension_element(first)
@@ -1803,9 +1931,7 @@ class Parser:
                 raise self.error_here()
         self.check_unparenthesized_target(elts)
         end = self.expect("}")
-        return N.Set(elts, LOAD, start[2], start[3], end[4], end[5]) if False else N.Set(
-            elts, start[2], start[3], end[4], end[5]
-        )
+        return N.Set(elts, start[2], start[3], end[4], end[5])
 
     def dict_value(self) -> N.expr:
         """The value after a key's ':', with CPython's messages for what cannot stand there."""
@@ -1820,7 +1946,9 @@ class Parser:
                 *self.last_end(),
             )
         if self.kind in (",", "}"):
-            raise self.error_tok("expression expected after dictionary key and ':'", colon)
+            raise self.error_tok(
+                "expression expected after dictionary key and ':'", colon
+            )
         return self.expression()
 
     def check_unparenthesized_target(self, elts: list[N.expr]) -> None:
@@ -1851,7 +1979,11 @@ class Parser:
                 if self.kind != ":":
                     if self.kind in (",", "}"):
                         raise self.error_at(
-                            "':' expected after dictionary key", key.lineno, key.col_offset, key.lineno, -1
+                            "':' expected after dictionary key",
+                            key.lineno,
+                            key.col_offset,
+                            key.lineno,
+                            -1,
                         )
                     raise self.error_here()
                 keys.append(key)
@@ -1864,7 +1996,9 @@ class Parser:
 
     def check_comprehension_element(self, elt: N.expr) -> None:
         if type(elt) is N.Starred:
-            raise self.error_node("iterable unpacking cannot be used in comprehension", elt)
+            raise self.error_node(
+                "iterable unpacking cannot be used in comprehension", elt
+            )
 
     def comprehension_clauses(self) -> list[N.comprehension]:
         """for_if_clauses: (['async'] 'for' star_targets 'in' disjunction ('if' disjunction)*)+"""
@@ -1908,7 +2042,8 @@ class Parser:
             if kind == "*":
                 if keywords and any(k.arg is None for k in keywords):
                     raise self.error_tok(
-                        "iterable argument unpacking follows keyword argument unpacking", tok
+                        "iterable argument unpacking follows keyword argument unpacking",
+                        tok,
                     )
                 self.advance()
                 value = self.expression()
@@ -1920,13 +2055,19 @@ class Parser:
                 value = self.expression()
                 if self.kind == "=":
                     self.unpacking_assigned(tok, "keyword argument unpacking")
-                keywords.append(N.keyword(None, value, tok[2], tok[3], *self.last_end()))
+                keywords.append(
+                    N.keyword(None, value, tok[2], tok[3], *self.last_end())
+                )
             elif kind == "NAME" and self.tokens[self.pos + 1][0] == "=":
                 self.advance()
                 eq = self.advance()
                 if self.kind not in EXPR_START:
                     raise self.error_at(
-                        "expected argument value expression", tok[2], tok[3], eq[4], eq[5]
+                        "expected argument value expression",
+                        tok[2],
+                        tok[3],
+                        eq[4],
+                        eq[5],
                     )
                 value = self.expression()
                 if self.kind in ("for", "async"):
@@ -1937,7 +2078,9 @@ class Parser:
                         eq[4],
                         eq[5],
                     )
-                keywords.append(N.keyword(tok[1], value, tok[2], tok[3], *self.last_end()))
+                keywords.append(
+                    N.keyword(tok[1], value, tok[2], tok[3], *self.last_end())
+                )
             else:
                 value = self.named_expression(eq_check=False)
                 if self.kind == "=":
@@ -1967,9 +2110,12 @@ class Parser:
                     # CPython reports these at the furthest token it read.
                     if any(k.arg is None for k in keywords):
                         raise self.error_tok(
-                            "positional argument follows keyword argument unpacking", self.tok
+                            "positional argument follows keyword argument unpacking",
+                            self.tok,
                         )
-                    raise self.error_tok("positional argument follows keyword argument", self.tok)
+                    raise self.error_tok(
+                        "positional argument follows keyword argument", self.tok
+                    )
                 args.append(value)
             if self.kind != ",":
                 break
@@ -1980,7 +2126,9 @@ class Parser:
         """f(a.b=1), f(True=1): an expression where a keyword's name should be."""
         eq = self.tok
         if type(value) is N.Constant and start[0] in ("True", "False", "None"):
-            raise self.error_at(f"cannot assign to {start[0]}", start[2], start[3], eq[4], eq[5])
+            raise self.error_at(
+                f"cannot assign to {start[0]}", start[2], start[3], eq[4], eq[5]
+            )
         raise self.error_at(
             'expression cannot contain assignment, perhaps you meant "=="?',
             start[2],
@@ -1993,7 +2141,9 @@ class Parser:
         """f(*a=1) / f(**a=1): CPython names the unpacking that cannot be assigned to."""
         self.advance()
         self.expression()
-        raise self.error_at(f"cannot assign to {what}", star[2], star[3], *self.last_end())
+        raise self.error_at(
+            f"cannot assign to {what}", star[2], star[3], *self.last_end()
+        )
 
     def slices(self) -> N.expr:
         """slices: slice !',' | ','.(slice | starred_expression)+ [',']"""
@@ -2037,9 +2187,11 @@ class Parser:
     def strings(self) -> N.expr:
         """strings: (STRING | fstring)+ -- adjacent literals concatenate"""
         first = self.tok
-        if first[0] == "STRING" and self.tokens[self.pos + 1][0] != "STRING" and self.tokens[
-            self.pos + 1
-        ][0] != "FSTRING_START":
+        if (
+            first[0] == "STRING"
+            and self.tokens[self.pos + 1][0] != "STRING"
+            and self.tokens[self.pos + 1][0] != "FSTRING_START"
+        ):
             self.advance()
             value, kind = self.string_value(first)
             return N.Constant(value, kind, first[2], first[3], first[4], first[5])
@@ -2091,7 +2243,7 @@ class Parser:
 
     def string_value(self, tok: tuple) -> tuple[str | bytes, str | None]:
         text = tok[1]
-        prefix, quote, body = split_prefix(text)
+        prefix, _quote, body = split_prefix(text)
         low = prefix.lower()
         try:
             if "b" in low:
@@ -2126,7 +2278,16 @@ class Parser:
             kind = self.kind
             if kind == "FSTRING_MIDDLE":
                 tok = self.advance()
-                parts.append(["lit", self.fstring_literal(tok, raw), tok[2], tok[3], tok[4], tok[5]])
+                parts.append(
+                    [
+                        "lit",
+                        self.fstring_literal(tok, raw),
+                        tok[2],
+                        tok[3],
+                        tok[4],
+                        tok[5],
+                    ]
+                )
             elif kind == "{":
                 parts.extend(self.replacement_field(raw))
             elif kind == "FSTRING_END":
@@ -2183,14 +2344,21 @@ class Parser:
             parts.append(["lit", text, open_tok[4], open_tok[5], nxt[2], nxt[3]])
             conversion = 114
             if self.kind not in ("!", ":", "}"):
-                raise self.error_tok("f-string: expecting '!', or ':', or '}'", self.tok)
+                raise self.error_tok(
+                    "f-string: expecting '!', or ':', or '}'", self.tok
+                )
         if self.kind == "!":
             bang = self.advance()
             name = self.tok
-            if name[0] not in ("NAME",) and name[0] not in ("None", "True", "False") or (
-                name[2],
-                name[3],
-            ) != (bang[4], bang[5]):
+            if (
+                name[0] not in ("NAME",)
+                and name[0] not in ("None", "True", "False")
+                or (
+                    name[2],
+                    name[3],
+                )
+                != (bang[4], bang[5])
+            ):
                 raise self.error_tok("f-string: missing conversion character", name)
             if name[1] not in CONVERSIONS:
                 raise self.error_tok(
@@ -2211,7 +2379,14 @@ class Parser:
                 if kind == "FSTRING_MIDDLE":
                     tok = self.advance()
                     spec_parts.append(
-                        ["lit", self.fstring_literal(tok, raw, True), tok[2], tok[3], tok[4], tok[5]]
+                        [
+                            "lit",
+                            self.fstring_literal(tok, raw, True),
+                            tok[2],
+                            tok[3],
+                            tok[4],
+                            tok[5],
+                        ]
                     )
                 elif kind == "{":
                     spec_parts.extend(self.replacement_field(raw))
@@ -2228,7 +2403,13 @@ class Parser:
         close = self.advance()
         parts.append(
             N.FormattedValue(
-                value, conversion, format_spec, open_tok[2], open_tok[3], close[4], close[5]
+                value,
+                conversion,
+                format_spec,
+                open_tok[2],
+                open_tok[3],
+                close[4],
+                close[5],
             )
         )
         return parts
@@ -2256,9 +2437,17 @@ class Parser:
         if l1 == l2:
             line = lines[l1 - 1].encode("utf-8", "surrogatepass")
             return line[c1:c2].decode("utf-8", "surrogatepass")
-        first = lines[l1 - 1].encode("utf-8", "surrogatepass")[c1:].decode("utf-8", "surrogatepass")
+        first = (
+            lines[l1 - 1]
+            .encode("utf-8", "surrogatepass")[c1:]
+            .decode("utf-8", "surrogatepass")
+        )
         middle = lines[l1 : l2 - 1]
-        last = lines[l2 - 1].encode("utf-8", "surrogatepass")[:c2].decode("utf-8", "surrogatepass")
+        last = (
+            lines[l2 - 1]
+            .encode("utf-8", "surrogatepass")[:c2]
+            .decode("utf-8", "surrogatepass")
+        )
         return "\n".join([first, *middle, last])
 
 
@@ -2289,10 +2478,21 @@ def merge_literals(parts: list, keep_empty: bool = False) -> list[N.expr]:
 
 
 # Expressions at CPython's bitwise_or level: what "Maybe you meant '=='" rules apply to.
-_NOT_BITWISE_OR = (N.Compare, N.BoolOp, N.IfExp, N.Lambda, N.NamedExpr, N.Starred, N.Yield, N.YieldFrom)
+_NOT_BITWISE_OR = (
+    N.Compare,
+    N.BoolOp,
+    N.IfExp,
+    N.Lambda,
+    N.NamedExpr,
+    N.Starred,
+    N.Yield,
+    N.YieldFrom,
+)
 
 
-def maybe_meant_equals(target: N.expr, value: N.expr, parenthesized: bool = False) -> bool:
+def maybe_meant_equals(
+    target: N.expr, value: N.expr, parenthesized: bool = False
+) -> bool:
     """Whether ``target = value`` reads as a mistyped comparison (invalid_named_expression)."""
     if type(target) in (N.List, N.Tuple, N.GeneratorExp):
         return False
@@ -2300,9 +2500,11 @@ def maybe_meant_equals(target: N.expr, value: N.expr, parenthesized: bool = Fals
         return False
     if type(target) is N.UnaryOp and type(target.op) is N.Not:
         return False
-    if type(target) is N.Constant and target.value in (True, False, None) and type(
-        target.value
-    ) in (bool, type(None)):
+    if (
+        type(target) is N.Constant
+        and target.value in (True, False, None)
+        and type(target.value) in (bool, type(None))
+    ):
         return False
     return not isinstance(value, (N.Yield, N.YieldFrom, N.Lambda, N.Starred)) and not (
         type(value) is N.UnaryOp and type(value.op) is N.Not
