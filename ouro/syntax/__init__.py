@@ -29,6 +29,9 @@ def parse(source: str | bytes, filename: str = "<unknown>", mode: str = "exec") 
     except SyntaxError as exc:
         raise _tokenizer_error_first(parser, exc) from None
     except RecursionError:
+        last = parser.tokens[-1]
+        if last[0] == "ERRORTOKEN":
+            raise last[1] from None  # e.g. too many nested parentheses, found before
         # Nesting deeper than the host stack allows: CPython's answer for input too complex
         # for its parser's own stack.
         raise MemoryError(

@@ -38,6 +38,7 @@ LOAD, STORE, DEL = N.LOAD, N.STORE, N.DEL
     P_UNARY,
     P_POW,
 ) = range(1, 13)
+P_PRIMARY = 13  # binary(P_PRIMARY) parses a primary alone
 BINARY = {
     "|": (P_BOR, N.BITOR),
     "^": (P_BXOR, N.BITXOR),
@@ -1538,11 +1539,21 @@ class Parser:
         return self.expression()
 
     def star_named_expression(self) -> N.expr:
-        if self.kind == "*":
+        """star_named_expression: '*' bitwise_or | named_expression -- calling ``expression``
+        itself, so that a level of nested displays costs four host frames and 199 levels
+        (CPython's limit is 200) fit the host's default stack."""
+        kind = self.kind
+        if kind == "*":
             start = self.advance()
             value = self.binary(P_BOR)
             return N.Starred(value, LOAD, start[2], start[3], *self.last_end())
-        return self.named_expression()
+        if kind == "NAME" and self.tokens[self.pos + 1][0] == ":=":
+            return self.named_expression()
+        node = self.expression()
+        kind = self.kind
+        if kind == ":=" or kind == "=":
+            self.named_tail(node)
+        return node
 
     def named_expression(self, eq_check: bool = True) -> N.expr:
         """named_expression: NAME ':=' expression | expression !':='"""
@@ -1555,13 +1566,17 @@ class Parser:
             return N.NamedExpr(target, value, tok[2], tok[3], *self.last_end())
         node = self.expression()
         kind = self.kind
-        if kind == ":=":
+        if kind == ":=" or kind == "=" and eq_check:
+            self.named_tail(node)
+        return node
+
+    def named_tail(self, node: N.expr) -> None:
+        """An expression followed by ':=' or '=' where a named expression may stand."""
+        if self.kind == ":=":
             raise self.error_node(
                 f"cannot use assignment expressions with {describe(node)}", node
             )
-        if kind == "=" and eq_check:
-            self.meant_equals(node)
-        return node
+        self.meant_equals(node)
 
     def meant_equals(self, node: N.expr) -> None:
         """``if x = 1:`` and friends: CPython's guesses that '==' or ':=' was meant."""
@@ -1594,30 +1609,40 @@ class Parser:
             )
 
     def expression(self) -> N.expr:
-        """expression: disjunction 'if' disjunction 'else' expression | disjunction | lambdef"""
-        tok = self.tok
-        if tok[0] == "lambda":
-            return self.lambdef()
-        body = self.binary(P_OR)
-        kind = self.kind
-        if kind != "if":
-            if kind in ADJACENT:
-                self.missing_comma(tok, body)
-            return body
-        self.advance()
-        test = self.binary(P_OR)
-        if self.kind != "else":
-            if self.kind == ":":
-                raise self.error_here()
-            raise self.error_at(
-                "expected 'else' after 'if' expression",
-                tok[2],
-                tok[3],
-                *self.last_end(),
-            )
-        self.advance()
-        orelse = self.expression()
-        return N.IfExp(test, body, orelse, tok[2], tok[3], *self.last_end())
+        """expression: disjunction 'if' disjunction 'else' expression | disjunction | lambdef
+
+        A chain ``a if b else c if d else e`` nests to the right but is read by a loop.
+        """
+        chain = []
+        while True:
+            tok = self.tok
+            if tok[0] == "lambda":
+                node = self.lambdef()
+                break
+            node = self.binary(P_OR)
+            kind = self.kind
+            if kind != "if":
+                if kind in ADJACENT:
+                    self.missing_comma(tok, node)
+                break
+            self.advance()
+            test = self.binary(P_OR)
+            if self.kind != "else":
+                if self.kind == ":":
+                    raise self.error_here()
+                raise self.error_at(
+                    "expected 'else' after 'if' expression",
+                    tok[2],
+                    tok[3],
+                    *self.last_end(),
+                )
+            self.advance()
+            chain.append((tok, node, test))
+        if chain:
+            end = self.last_end()
+            for tok, body, test in reversed(chain):
+                node = N.IfExp(test, body, node, tok[2], tok[3], *end)
+        return node
 
     def missing_comma(self, start: tuple, first: N.expr) -> None:
         """Two expressions side by side inside brackets: CPython's "forgot a comma?" error."""
@@ -1692,7 +1717,69 @@ class Parser:
             for t in reversed(ops):
                 left = N.UnaryOp(UNARY[t[0]], left, t[2], t[3], *end)
         else:
-            left = self.primary()
+            # primary: an atom and its trailers, inline so that each level of nested
+            # brackets costs few host frames
+            tok = self.tok
+            kind = tok[0]
+            if kind == "NAME":
+                self.pos += 1
+                self.tok = t = self.tokens[self.pos]
+                self.kind = t[0]
+                left: N.expr = N.Name(tok[1], LOAD, tok[2], tok[3], tok[4], tok[5])
+            elif kind == "NUMBER":
+                self.advance()
+                left = N.Constant(
+                    number_value(tok[1]), None, tok[2], tok[3], tok[4], tok[5]
+                )
+            elif kind == "(":
+                left = self.paren_atom()
+            elif kind == "STRING" or kind == "FSTRING_START":
+                left = self.strings()
+            elif kind == "[":
+                left = self.list_atom()
+            elif kind == "{":
+                left = self.brace_atom()
+            elif kind == "None" or kind == "True" or kind == "False":
+                self.advance()
+                value = None if kind == "None" else kind == "True"
+                left = N.Constant(value, None, tok[2], tok[3], tok[4], tok[5])
+            elif kind == "...":
+                self.advance()
+                left = N.Constant(..., None, tok[2], tok[3], tok[4], tok[5])
+            elif kind == "await":
+                self.advance()
+                value = self.binary(P_PRIMARY)
+                left = N.Await(value, tok[2], tok[3], *self.last_end())
+            else:
+                raise self.error_here()
+            sl, sc = tok[2], tok[3]
+            while kind != "await":
+                kind = self.kind
+                if kind == ".":
+                    self.advance()
+                    name = self.tok
+                    if name[0] != "NAME":
+                        raise self.error_here()
+                    self.advance()
+                    left = N.Attribute(left, name[1], LOAD, sl, sc, name[4], name[5])
+                elif kind == "(":
+                    self.advance()
+                    if self.kind == ")":
+                        args: list[N.expr] = []
+                        keywords: list[N.keyword] = []
+                    else:
+                        args, keywords = self.arguments(
+                            call_start=self.tokens[self.pos - 1]
+                        )
+                    end = self.expect(")")
+                    left = N.Call(left, args, keywords, sl, sc, end[4], end[5])
+                elif kind == "[":
+                    self.advance()
+                    index = self.slices()
+                    end = self.expect("]")
+                    left = N.Subscript(left, index, LOAD, sl, sc, end[4], end[5])
+                else:
+                    break
         sl, sc = tok[2], tok[3]
         while True:
             kind = self.kind
@@ -1765,67 +1852,7 @@ class Parser:
 
     def primary(self) -> N.expr:
         """primary: atom ('.' NAME | '(' arguments ')' | '[' slices ']')* ; await_primary"""
-        tok = self.tok
-        kind = tok[0]
-        if kind == "NAME":
-            self.pos += 1
-            self.tok = t = self.tokens[self.pos]
-            self.kind = t[0]
-            node: N.expr = N.Name(tok[1], LOAD, tok[2], tok[3], tok[4], tok[5])
-        elif kind == "NUMBER":
-            self.advance()
-            node = N.Constant(
-                number_value(tok[1]), None, tok[2], tok[3], tok[4], tok[5]
-            )
-        elif kind == "(":
-            node = self.paren_atom()
-        elif kind == "STRING" or kind == "FSTRING_START":
-            node = self.strings()
-        elif kind == "[":
-            node = self.list_atom()
-        elif kind == "{":
-            node = self.brace_atom()
-        elif kind == "None" or kind == "True" or kind == "False":
-            self.advance()
-            value = None if kind == "None" else kind == "True"
-            node = N.Constant(value, None, tok[2], tok[3], tok[4], tok[5])
-        elif kind == "...":
-            self.advance()
-            node = N.Constant(..., None, tok[2], tok[3], tok[4], tok[5])
-        elif kind == "await":
-            self.advance()
-            value = self.primary()
-            return N.Await(value, tok[2], tok[3], *self.last_end())
-        else:
-            raise self.error_here()
-        sl, sc = tok[2], tok[3]
-        while True:
-            kind = self.kind
-            if kind == ".":
-                self.advance()
-                name = self.tok
-                if name[0] != "NAME":
-                    raise self.error_here()
-                self.advance()
-                node = N.Attribute(node, name[1], LOAD, sl, sc, name[4], name[5])
-            elif kind == "(":
-                self.advance()
-                if self.kind == ")":
-                    args: list[N.expr] = []
-                    keywords: list[N.keyword] = []
-                else:
-                    args, keywords = self.arguments(
-                        call_start=self.tokens[self.pos - 1]
-                    )
-                end = self.expect(")")
-                node = N.Call(node, args, keywords, sl, sc, end[4], end[5])
-            elif kind == "[":
-                self.advance()
-                index = self.slices()
-                end = self.expect("]")
-                node = N.Subscript(node, index, LOAD, sl, sc, end[4], end[5])
-            else:
-                return node
+        return self.binary(P_PRIMARY)
 
     def paren_atom(self) -> N.expr:
         """tuple | group | genexp"""
