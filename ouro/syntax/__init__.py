@@ -6,8 +6,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .nodes import AST, dump, iter_child_nodes, iter_fields, walk
-from .parser import Parser
+from .parser import Parser, token_error
 from .source import to_text
 
 __all__ = ["AST", "dump", "iter_child_nodes", "iter_fields", "parse", "walk"]
@@ -24,14 +26,15 @@ def parse(source: str | bytes, filename: str = "<unknown>", mode: str = "exec") 
     filename = _filename(filename)
     text = to_text(source, filename)
     parser = Parser(text, filename, mode)
+    entry: Callable[[], AST] = getattr(parser, "parse_" + mode)
     try:
-        return getattr(parser, "parse_" + mode)()
+        return entry()
     except SyntaxError as exc:
         raise _tokenizer_error_first(parser, exc) from None
     except RecursionError:
         last = parser.tokens[-1]
         if last[0] == "ERRORTOKEN":
-            raise last[1] from None  # e.g. too many nested parentheses, found before
+            raise token_error(last) from None  # e.g. too many nested parentheses
         # Nesting deeper than the host stack allows: CPython's answer for input too complex
         # for its parser's own stack.
         raise MemoryError(
@@ -46,7 +49,7 @@ def _tokenizer_error_first(parser: Parser, exc: SyntaxError) -> SyntaxError:
     last = parser.tokens[-1]
     if last[0] != "ERRORTOKEN" or last[1] is exc:
         return exc
-    found = last[1]
+    found = token_error(last)
     if exc.msg in ("unexpected indent", "unexpected unindent"):
         return exc  # CPython reports these without looking further
     if found.msg.endswith("was never closed"):

@@ -16,12 +16,25 @@ Invariants:
 
 from __future__ import annotations
 
+from typing import Any
+
 from . import nodes as N
 from .source import char_offset, make_error
 from .strings import EscapeError, decode_bytes, decode_str, split_prefix, warn_escapes
 from .tokenizer import tokenize
 
 LOAD, STORE, DEL = N.LOAD, N.STORE, N.DEL
+
+# A token as the tokenizer makes it: (kind, string, lineno, col, end_lineno, end_col).
+Token = tuple[Any, ...]
+
+
+def token_error(tok: Token) -> SyntaxError:
+    """The SyntaxError an ERRORTOKEN carries."""
+    exc = tok[1]
+    assert isinstance(exc, SyntaxError)
+    return exc
+
 
 # --- expression precedence (higher binds tighter) ---
 (
@@ -147,7 +160,7 @@ class Parser:
 
     # --- token helpers --------------------------------------------------------------------
 
-    def advance(self) -> tuple:
+    def advance(self) -> Token:
         tok = self.tok
         self.pos += 1
         self.tok = t = self.tokens[self.pos]
@@ -166,7 +179,7 @@ class Parser:
         tokens = self.tokens
         return tokens[i][0] if i < len(tokens) else "ENDMARKER"
 
-    def expect(self, kind: str) -> tuple:
+    def expect(self, kind: str) -> Token:
         if self.kind != kind:
             raise self.error_here(kind)
         return self.advance()
@@ -202,18 +215,18 @@ class Parser:
         )
 
     def error_node(
-        self, msg: str, node: N.AST, cls: type[SyntaxError] = SyntaxError
+        self, msg: str, node: Any, cls: type[SyntaxError] = SyntaxError
     ) -> SyntaxError:
         return self.error_at(
             msg, node.lineno, node.col_offset, node.end_lineno, node.end_col_offset, cls
         )
 
     def error_tok(
-        self, msg: str, tok: tuple, cls: type[SyntaxError] = SyntaxError
+        self, msg: str, tok: Token, cls: type[SyntaxError] = SyntaxError
     ) -> SyntaxError:
         kind = tok[0]
         if kind == "ERRORTOKEN":
-            return tok[1]
+            return token_error(tok)
         if kind == "DEDENT" or kind == "ENDMARKER":
             eof = self.eof_position(tok)
             if eof is not None:
@@ -231,7 +244,7 @@ class Parser:
                 )
         return self.error_at(msg, tok[2], tok[3], tok[4], tok[5], cls)
 
-    def eof_position(self, tok: tuple) -> tuple[int, int, int] | None:
+    def eof_position(self, tok: Token) -> tuple[int, int, int] | None:
         """Where CPython reports an error at the end of input: (lineno, offset, end_offset)."""
         tokens = self.tokens
         i = tokens.index(tok)
@@ -252,17 +265,17 @@ class Parser:
         tok = self.tok
         kind = tok[0]
         if kind == "ERRORTOKEN":
-            return tok[1]
+            return token_error(tok)
         if kind == "INDENT":
             after = self.tokens[self.pos + 1]
             if after[0] == "ERRORTOKEN":
-                return after[1]  # CPython had read one token further
+                return token_error(after)  # CPython had read one token further
             return self.error_tok("unexpected indent", tok, IndentationError)
         if self.furthest > self.pos:
             # CPython reports a generic error at the furthest token it ever read.
             tok = self.tokens[self.furthest]
             if tok[0] == "ERRORTOKEN":
-                return tok[1]
+                return token_error(tok)
         return self.error_tok("invalid syntax", tok)
 
     # --- entry points -----------------------------------------------------------------------
@@ -340,7 +353,7 @@ class Parser:
         self.expect("ENDMARKER")
         return N.FunctionType(argtypes, returns)
 
-    def starred(self, value: N.expr, start: tuple) -> N.Starred:
+    def starred(self, value: N.expr, start: Token) -> N.Starred:
         end = self.last_end()
         return N.Starred(value, LOAD, start[2], start[3], *end)
 
@@ -449,6 +462,7 @@ class Parser:
                     self.set_context(target, STORE, "assign")
                 except SyntaxError:
                     bad = self.bad_target
+                    assert bad is not None
                     if (
                         len(targets) == 1
                         and (bad.end_lineno, bad.end_col_offset)
@@ -475,7 +489,7 @@ class Parser:
             return N.AugAssign(first, op, value, start[2], start[3], *self.last_end())
         return N.Expr(first, start[2], start[3], *self.last_end())
 
-    def ann_assign(self, target: N.expr, start: tuple) -> N.stmt:
+    def ann_assign(self, target: N.expr, start: Token) -> N.stmt:
         simple = 1
         if isinstance(target, N.Name):
             simple = int(start[0] == "NAME")
@@ -485,7 +499,7 @@ class Parser:
             kindname = {N.Tuple: "tuple", N.List: "list"}.get(type(target))
             if kindname:
                 where = target
-                if kindname == "tuple" and start[0] != "(":
+                if isinstance(target, N.Tuple) and start[0] != "(":
                     where = target.elts[0]
                 raise self.error_node(
                     f"only single target (not {kindname}) can be annotated", where
@@ -560,12 +574,14 @@ class Parser:
 
     def del_stmt(self) -> N.stmt:
         start = self.advance()
-        targets = []
+        targets: list[N.expr] = []
         while True:
             if self.kind == "*":
                 star = self.advance()
                 value = self.binary(P_BOR)
-                target = N.Starred(value, LOAD, star[2], star[3], *self.last_end())
+                target: N.expr = N.Starred(
+                    value, LOAD, star[2], star[3], *self.last_end()
+                )
             else:
                 target = self.expression()
             self.set_context(target, DEL, "delete")
@@ -682,7 +698,7 @@ class Parser:
 
     # --- compound statements ------------------------------------------------------------
 
-    def block(self, what: str, header: tuple, forced: bool = False) -> list[N.stmt]:
+    def block(self, what: str, header: Token, forced: bool = False) -> list[N.stmt]:
         """block: NEWLINE INDENT statements DEDENT | simple_stmts
 
         A missing ':' is "expected ':'" where the grammar forces the colon (``&&':'``) or the
@@ -712,7 +728,7 @@ class Parser:
         """A forced ':' is missing: CPython points at the token found instead."""
         tok = self.tok
         if tok[0] == "ERRORTOKEN":
-            return tok[1]
+            return token_error(tok)
         return self.error_tok("expected ':'", tok)
 
     def body_end(self, body: list[N.stmt] | None = None) -> tuple[int, int]:
@@ -759,7 +775,7 @@ class Parser:
             test, body, orelse, start[2], start[3], *self.body_end(orelse or body)
         )
 
-    def for_stmt(self, start: tuple | None = None) -> N.stmt:
+    def for_stmt(self, start: Token | None = None) -> N.stmt:
         """for_stmt: ['async'] 'for' star_targets 'in' ~ star_expressions ':' block [else_block]"""
         is_async = start is not None
         for_tok = self.advance()
@@ -776,7 +792,7 @@ class Parser:
         cls = N.AsyncFor if is_async else N.For
         return cls(target, iter_, body, orelse, None, start[2], start[3], *end)
 
-    def with_stmt(self, start: tuple | None = None) -> N.stmt:
+    def with_stmt(self, start: Token | None = None) -> N.stmt:
         """with_stmt: ['async'] 'with' ( '(' with_item, ... ')' | with_item, ... ) ':' block"""
         is_async = start is not None
         with_tok = self.advance()
@@ -900,7 +916,7 @@ class Parser:
         return cls(body, handlers, orelse, finalbody, start[2], start[3], *end)
 
     def funcdef(
-        self, decorators: list[N.expr] | None = None, start: tuple | None = None
+        self, decorators: list[N.expr] | None = None, start: Token | None = None
     ) -> N.stmt:
         """function_def: ['async'] 'def' NAME [type_params] '(' [params] ')' ['->' expression] ':' block"""
         is_async = start is not None
@@ -1158,7 +1174,7 @@ class Parser:
 
     def param(self, annotations: bool, star: bool = False) -> N.arg:
         tok = self.expect("NAME")
-        annotation = None
+        annotation: N.expr | None = None
         if annotations and self.kind == ":":
             self.advance()
             if star and self.kind == "*":
@@ -1309,8 +1325,8 @@ class Parser:
             return N.MatchAs(None, name, sl, sc, tok[4], tok[5])
         if kind in ("None", "True", "False"):
             self.advance()
-            value = {"None": None, "True": True, "False": False}[kind]
-            return N.MatchSingleton(value, sl, sc, tok[4], tok[5])
+            singleton = {"None": None, "True": True, "False": False}[kind]
+            return N.MatchSingleton(singleton, sl, sc, tok[4], tok[5])
         if kind in ("NUMBER", "-", "STRING", "FSTRING_START"):
             value = self.literal_value()
             return N.MatchValue(value, sl, sc, *self.last_end())
@@ -1343,12 +1359,12 @@ class Parser:
         """signed_number ['+'|'-' imaginary] | strings"""
         tok = self.tok
         if tok[0] in ("STRING", "FSTRING_START"):
-            value = self.strings()
-            if isinstance(value, N.JoinedStr):
+            text = self.strings()
+            if isinstance(text, N.JoinedStr):
                 raise self.error_node(
-                    "patterns may only match literals and attribute lookups", value
+                    "patterns may only match literals and attribute lookups", text
                 )
-            return value
+            return text
         neg = None
         if tok[0] == "-":
             neg = self.advance()
@@ -1384,7 +1400,7 @@ class Parser:
             node = N.Attribute(node, name[1], LOAD, tok[2], tok[3], name[4], name[5])
         return node
 
-    def class_pattern(self, cls: N.expr, start: tuple) -> N.pattern:
+    def class_pattern(self, cls: N.expr, start: Token) -> N.pattern:
         self.expect("(")
         patterns: list[N.pattern] = []
         kwd_attrs: list[str] = []
@@ -1476,7 +1492,7 @@ class Parser:
         """A target: parsed as an expression above the comparisons, so 'in' stays free."""
         return self.binary(P_BOR)
 
-    def set_context(self, node: N.expr, ctx: N.expr_context, action: str) -> None:
+    def set_context(self, node: Any, ctx: N.expr_context, action: str) -> None:
         """Turn a Load expression into a Store/Del target, or raise CPython's error for it."""
         cls = type(node)
         if cls is N.Name:
@@ -1644,7 +1660,7 @@ class Parser:
                 node = N.IfExp(test, body, node, tok[2], tok[3], *end)
         return node
 
-    def missing_comma(self, start: tuple, first: N.expr) -> None:
+    def missing_comma(self, start: Token, first: N.expr) -> None:
         """Two expressions side by side inside brackets: CPython's "forgot a comma?" error."""
         if start[0] == "NAME" and (
             start[1] in SOFT_KEYWORDS
@@ -1700,22 +1716,23 @@ class Parser:
         """Operators from 'or' down to '**', by precedence climbing; unary runs by a loop."""
         tok = self.tok
         kind = tok[0]
+        left: N.expr
         if kind == "not" and min_prec <= P_NOT:
             nots = []
             while self.kind == "not":
                 nots.append(self.advance())
             left = self.binary(P_CMP)
-            end = self.last_end()
+            stop = self.last_end()
             for t in reversed(nots):
-                left = N.UnaryOp(N.NOT, left, t[2], t[3], *end)
+                left = N.UnaryOp(N.NOT, left, t[2], t[3], *stop)
         elif kind in UNARY and min_prec <= P_UNARY:
-            ops = []
+            signs = []
             while self.kind in UNARY:
-                ops.append(self.advance())
+                signs.append(self.advance())
             left = self.binary(P_POW)
-            end = self.last_end()
-            for t in reversed(ops):
-                left = N.UnaryOp(UNARY[t[0]], left, t[2], t[3], *end)
+            stop = self.last_end()
+            for t in reversed(signs):
+                left = N.UnaryOp(UNARY[t[0]], left, t[2], t[3], *stop)
         else:
             # primary: an atom and its trailers, inline so that each level of nested
             # brackets costs few host frames
@@ -1725,7 +1742,7 @@ class Parser:
                 self.pos += 1
                 self.tok = t = self.tokens[self.pos]
                 self.kind = t[0]
-                left: N.expr = N.Name(tok[1], LOAD, tok[2], tok[3], tok[4], tok[5])
+                left = N.Name(tok[1], LOAD, tok[2], tok[3], tok[4], tok[5])
             elif kind == "NUMBER":
                 self.advance()
                 left = N.Constant(
@@ -1802,7 +1819,7 @@ class Parser:
                 if kind == "not" and self.peek() != "in":
                     self.furthest = max(self.furthest, self.pos + 1)
                     return left
-                ops = []
+                ops: list[N.cmpop] = []
                 comparators = []
                 while True:
                     kind = self.kind
@@ -1990,7 +2007,7 @@ class Parser:
                 last.end_col_offset,
             )
 
-    def dict_rest(self, start: tuple, keys: list, values: list) -> N.expr:
+    def dict_rest(self, start: Token, keys: list[Any], values: list[Any]) -> N.expr:
         if keys:
             if self.kind != ",":
                 end = self.expect("}")
@@ -2050,15 +2067,15 @@ class Parser:
         start = self.advance()
         if self.kind == "from":
             self.advance()
-            value = self.expression()
-            return N.YieldFrom(value, start[2], start[3], *self.last_end())
+            source = self.expression()
+            return N.YieldFrom(source, start[2], start[3], *self.last_end())
         value = None
         if self.kind in EXPR_START:
             value = self.star_expressions()
         return N.Yield(value, start[2], start[3], *self.last_end())
 
     def arguments(
-        self, call_start: tuple | None = None, is_class: bool = False
+        self, call_start: Token | None = None, is_class: bool = False
     ) -> tuple[list[N.expr], list[N.keyword]]:
         """args: positional, starred, keyword and ** arguments of a call or class bases"""
         args: list[N.expr] = []
@@ -2149,7 +2166,7 @@ class Parser:
             self.advance()
         return args, keywords
 
-    def invalid_kwarg(self, start: tuple, value: N.expr) -> None:
+    def invalid_kwarg(self, start: Token, value: N.expr) -> None:
         """f(a.b=1), f(True=1): an expression where a keyword's name should be."""
         eq = self.tok
         if type(value) is N.Constant and start[0] in ("True", "False", "None"):
@@ -2164,7 +2181,7 @@ class Parser:
             eq[5],
         )
 
-    def unpacking_assigned(self, star: tuple, what: str) -> None:
+    def unpacking_assigned(self, star: Token, what: str) -> None:
         """f(*a=1) / f(**a=1): CPython names the unpacking that cannot be assigned to."""
         self.advance()
         self.expression()
@@ -2223,7 +2240,7 @@ class Parser:
             value, kind = self.string_value(first)
             return N.Constant(value, kind, first[2], first[3], first[4], first[5])
         # Parts: ('lit', value, start_tok, end_tok) or an f-string's values.
-        parts: list = []
+        parts: list[Any] = []
         is_bytes = None
         has_fstring = False
         kind_u = None
@@ -2268,7 +2285,7 @@ class Parser:
         values = merge_literals(parts)
         return N.JoinedStr(values, first[2], first[3], *end)
 
-    def string_value(self, tok: tuple) -> tuple[str | bytes, str | None]:
+    def string_value(self, tok: Token) -> tuple[str | bytes, str | None]:
         text = tok[1]
         prefix, _quote, body = split_prefix(text)
         low = prefix.lower()
@@ -2296,11 +2313,11 @@ class Parser:
         except EscapeError as exc:
             raise self.error_at(str(exc), tok[2], tok[3], tok[4], tok[5]) from None
 
-    def fstring(self) -> list:
+    def fstring(self) -> list[Any]:
         """fstring: FSTRING_START fstring_middle* FSTRING_END -> literal parts and values"""
         start = self.advance()
         raw = "r" in start[1].lower()
-        parts: list = []
+        parts: list[Any] = []
         while True:
             kind = self.kind
             if kind == "FSTRING_MIDDLE":
@@ -2323,8 +2340,8 @@ class Parser:
             else:
                 raise self.error_here()
 
-    def fstring_literal(self, tok: tuple, raw: bool, spec: bool = False) -> str:
-        text = tok[1]
+    def fstring_literal(self, tok: Token, raw: bool, spec: bool = False) -> str:
+        text: str = tok[1]
         if not spec:
             text = text.replace("{{", "{").replace("}}", "}")
         if raw:
@@ -2338,7 +2355,7 @@ class Parser:
         except EscapeError as exc:
             raise self.error_at(str(exc), tok[2], tok[3], tok[4], tok[5]) from None
 
-    def replacement_field(self, raw: bool) -> list:
+    def replacement_field(self, raw: bool) -> list[Any]:
         """'{' (yield_expr | star_expressions) ['='] ['!' NAME] [':' fstring_format_spec*] '}'"""
         open_tok = self.advance()
         kind = self.kind
@@ -2359,7 +2376,7 @@ class Parser:
             value = self.yield_expr()
         else:
             value = self.star_expressions()
-        parts: list = []
+        parts: list[Any] = []
         conversion = -1
         if self.kind == "=":
             eq_index = self.pos
@@ -2400,7 +2417,7 @@ class Parser:
             colon = self.advance()
             if conversion == 114 and parts and self.tokens[self.pos - 2][0] == "=":
                 conversion = -1
-            spec_parts: list = []
+            spec_parts: list[Any] = []
             while self.kind != "}":
                 kind = self.kind
                 if kind == "FSTRING_MIDDLE":
@@ -2425,7 +2442,7 @@ class Parser:
         if self.kind != "}":
             tok = self.tok
             if tok[0] == "ERRORTOKEN":
-                raise tok[1]
+                raise token_error(tok)
             raise self.error_tok("f-string: expecting '}'", tok)
         close = self.advance()
         parts.append(
@@ -2441,7 +2458,7 @@ class Parser:
         )
         return parts
 
-    def strip_comments(self, text: str, open_tok: tuple, eq_index: int) -> str:
+    def strip_comments(self, text: str, open_tok: Token, eq_index: int) -> str:
         """Debug text of f'{expr=}' without the comments of a multi-line expression."""
         last_end: dict[int, int] = {}
         for tok in self.tokens[self.tokens.index(open_tok) : eq_index + 1]:
@@ -2482,7 +2499,7 @@ class _Backtrack(Exception):
     """Internal: a speculative parse did not fit; the caller rewinds."""
 
 
-def merge_literals(parts: list, keep_empty: bool = False) -> list[N.expr]:
+def merge_literals(parts: list[Any], keep_empty: bool = False) -> list[N.expr]:
     """Join adjacent literal parts into one Constant spanning them, as CPython does."""
     values: list[N.expr] = []
     pending = None
@@ -2557,8 +2574,8 @@ def _big_int(digits: str) -> int:
     if len(digits) <= 4000:
         return int(digits)
     half = len(digits) // 2
-    high = _big_int(digits[:-half])
-    return high * 10**half + _big_int(digits[-half:])
+    scale: int = 10**half
+    return _big_int(digits[:-half]) * scale + _big_int(digits[-half:])
 
 
 _DESCRIBE = {
