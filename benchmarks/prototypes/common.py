@@ -62,7 +62,7 @@ class Code:
 class Function:
     """An Ouro function as the prototypes see it: code plus the globals it runs in."""
 
-    __slots__ = ("code", "globals", "__name__")
+    __slots__ = ("__name__", "code", "globals")
 
     def __init__(self, code: Code, globals_: dict) -> None:
         self.code = code

@@ -113,7 +113,7 @@ def run(func, args):
                 elif op == 17:  # SETITEM  r[c] -> r[a][r[b]]
                     r[a][r[b]] = r[c]
                 elif op == 18:  # JUMP_IF_NOT_EQ  r[a] r[b]: to c unless r[a] == r[b]
-                    if not r[a] == r[b]:
+                    if not r[a] == r[b]:  # noqa: SIM201 (`not ==`, as `if a == b` compiles)
                         pc = c
                 elif op == 19:  # GET_ITER  iter(r[b]) -> r[a]
                     r[a] = iter(r[b])
