@@ -12,7 +12,8 @@ same way for LOAD_METHOD. Programs are hand-assembled listings (no compiler yet)
         K(value)              a constant: its register (register format); the value itself
                               (stack format, LOAD_CONST embeds it in the tuple)
         "$name"               the literal string "name" (attribute and global names)
-        (...) / int / None    left as they are
+        (...)                 a tuple of operands, each resolved as above
+        int / None            left as it is
 
 Register layout of a frame (register format): [parameters, other locals and temporaries,
 constants]. A new frame copies the code's template list (None for locals, the constants'
@@ -92,13 +93,22 @@ def assemble_register(name, params, regs, listing, handlers=(), opcodes=None):
     """Register format: 4-tuples (op, a, b, c). `regs` names every non-parameter register in order."""
     labels = _labels(listing)
     names = list(params) + list(regs)
-    consts: dict = {}
+    consts: dict = {}  # (type, value) -> register
+
+    def collect(
+        x,
+    ):  # constants get registers after the named ones, in order of appearance
+        if isinstance(x, K):
+            consts.setdefault(x.key(), (len(names) + len(consts), x.value))
+        elif isinstance(x, tuple):
+            for y in x:
+                collect(y)
 
     def operand(x):
         if isinstance(x, K):
-            if x.key() not in consts:
-                consts[x.key()] = (len(consts), x.value)
-            return ("const", consts[x.key()][0])
+            return consts[x.key()][0]
+        if isinstance(x, tuple):  # e.g. CALL_METHOD1's ("$append", "i")
+            return tuple(operand(y) for y in x)
         if isinstance(x, str):
             if x.startswith("@"):
                 return labels[x[1:]]
@@ -107,26 +117,13 @@ def assemble_register(name, params, regs, listing, handlers=(), opcodes=None):
             return names.index(x)
         return x
 
-    raw = []
-    for item in listing:
-        if isinstance(item, str):
-            continue
-        op, *args = item
+    items = [item for item in listing if not isinstance(item, str)]
+    collect(tuple(items))
+    insts = []
+    for op, *args in items:
         args = [operand(x) for x in args] + [0] * (3 - len(args))
-        raw.append((opcodes[op], *args))
-    base = len(names)
-
-    def fix(x):  # constant registers sit after the named ones
-        return (
-            base + x[1]
-            if isinstance(x, tuple) and len(x) == 2 and x[0] == "const"
-            else x
-        )
-
-    insts = [tuple(fix(x) if i else x for i, x in enumerate(t)) for t in raw]
-    template = [None] * base + [
-        v for _, v in sorted(consts.values(), key=lambda e: e[0])
-    ]
+        insts.append((opcodes[op], *args))
+    template = [None] * len(names) + [value for _, value in consts.values()]
     table = [
         (labels[s], labels[e], labels[h], names.index(r)) for s, e, h, r in handlers
     ]
