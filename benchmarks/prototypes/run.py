@@ -152,6 +152,13 @@ def main(argv=None):
         + " |"
     )
     print(f"\n({time.perf_counter() - start:.0f} s; ratio = variant time / host time)")
+    for name, what in (("fib", "fib call"), ("method_loop", "method-loop iteration")):
+        per = units(name, sizes[name])
+        cells = [f"host {statistics.median(times[name]['host']) / per * 1e9:.0f}"]
+        cells += [
+            f"{v} {statistics.median(times[name][v]) / per * 1e9:.0f}" for v in letters
+        ]
+        print(f"ns per {what}: " + ", ".join(cells))
 
     if opts.count:
         print("\nDispatches per iteration (per call for fib), at the --quick sizes:\n")
