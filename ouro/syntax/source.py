@@ -37,42 +37,56 @@ def decode_source(data: bytes, filename: str) -> str:
     if bom:
         data = data[3:]
     encoding = None
-    cookie_line = 0
-    for index, line in enumerate(_first_lines(data)):
+    for line in _first_lines(data):
         m = _COOKIE.match(line)
         if m:
             encoding = m.group(1).decode("ascii")
-            cookie_line = index + 1
             break
         if not _BLANK_OR_COMMENT.match(line):
             break
     if encoding is not None:
-        norm = normalize_encoding_name(encoding)
-        try:
-            codecs.lookup(norm)
-        except LookupError:
-            raise make_error(
-                f"unknown encoding: {encoding}", filename, cookie_line, 0, None, None, None
-            ) from None
-        if bom and norm != "utf-8":
-            raise make_error(
-                f"encoding problem: {encoding} with BOM", filename, cookie_line, 0, None, None, None
-            )
-        encoding = norm
+        encoding = normalize_encoding_name(encoding)
+        if bom and encoding != "utf-8":
+            raise _cookie_error(f"encoding problem: {encoding} with BOM", filename)
     else:
         encoding = "utf-8"
+    if encoding != "utf-8":
+        # Decoded up front, as CPython does for a declared encoding: a failure has no line.
+        try:
+            return data.decode(encoding)
+        except (LookupError, UnicodeError) as exc:
+            raise _cookie_error(str(exc), filename) from None
+    # Known deviation: CPython decodes UTF-8 source lazily, so bad bytes in a comment pass
+    # and bad bytes elsewhere are reported at their token; here the first one fails at once.
     try:
-        return data.decode(encoding)
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         lineno = data.count(b"\n", 0, exc.start) + 1
         start = data.rfind(b"\n", 0, exc.start) + 1
         end = data.find(b"\n", exc.start)
-        text = data[start : end + 1 if end >= 0 else len(data)].decode(encoding, "replace")
-        if encoding == "utf-8":
-            msg = f"(unicode error) {exc}"
-        else:
-            msg = f"(unicode error) {exc}"
+        text = data[start : end + 1 if end >= 0 else len(data)].decode(
+            "utf-8", "replace"
+        )
+        msg = f"(unicode error) {exc}"
         raise make_error(msg, filename, lineno, 1, lineno, -1, text) from None
+
+
+def _null_bytes_error() -> SyntaxError:
+    # CPython raises this before it knows a file name or any position.
+    return make_error(
+        "source code string cannot contain null bytes",
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+    )
+
+
+def _cookie_error(msg: str, filename: str) -> SyntaxError:
+    """An error about the declared encoding: CPython gives it line 0 and offset -1."""
+    return make_error(msg, filename, 0, -1, None, None, None)
 
 
 def to_text(source: str | bytes, filename: str) -> str:
@@ -80,16 +94,12 @@ def to_text(source: str | bytes, filename: str) -> str:
     if isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
         if b"\0" in data:
-            raise make_error(
-                "source code string cannot contain null bytes", filename, None, None, None, None, None
-            )
+            raise _null_bytes_error()
         text = decode_source(data, filename)
     elif isinstance(source, str):
         text = source
         if "\0" in text:
-            raise make_error(
-                "source code string cannot contain null bytes", filename, None, None, None, None, None
-            )
+            raise _null_bytes_error()
     else:
         raise TypeError(
             f"compile() arg 1 must be a string, bytes or AST object, not {type(source).__name__}"
@@ -101,7 +111,7 @@ def to_text(source: str | bytes, filename: str) -> str:
 
 def make_error(
     msg: str,
-    filename: str,
+    filename: str | None,
     lineno: int | None,
     offset: int | None,
     end_lineno: int | None,
@@ -116,9 +126,12 @@ def make_error(
 
 def char_offset(line: str, byte_col: int) -> int:
     """1-based character offset of a 0-based UTF-8 byte column in ``line``."""
-    if line.isascii():
+    if line.isascii() or byte_col < 0:
         return byte_col + 1
     data = line.encode("utf-8", "surrogatepass")
+    if byte_col > len(data):
+        # Past the end (a NEWLINE token's end): the missing newline counts as one byte.
+        return len(line) + 1 + byte_col - len(data)
     return len(data[:byte_col].decode("utf-8", "replace")) + 1
 
 

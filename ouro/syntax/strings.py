@@ -95,11 +95,17 @@ def decode_str(body: str, warn: list[str] | None = None) -> str:
             pos = i + 2 + width
             continue
         if c == "N":
-            close = body.find("}", i)
-            if body[i + 2 : i + 3] != "{" or close < 0:
+            # The codec reports a malformed escape up to where its reading stopped: the
+            # character after \N if it is no '{', else the '}' or the end of the body.
+            if body[i + 2 : i + 3] != "{":
+                close = stop = i + 2
+            else:
+                close = body.find("}", i + 3)
+                stop = close if close >= 0 else n
+            if close <= i + 3:
                 raise EscapeError(
                     "(unicode error) 'unicodeescape' codec can't decode bytes in position "
-                    f"{_upos(body, i)}-{_upos(body, i + 1)}: malformed \\N character escape"
+                    f"{_upos(body, i)}-{_upos(body, stop) - 1}: malformed \\N character escape"
                 )
             name = body[i + 3 : close]
             try:
@@ -124,10 +130,23 @@ def decode_str(body: str, warn: list[str] | None = None) -> str:
 
 
 def _upos(body: str, i: int) -> int:
-    """Byte position CPython's codec reports: the body is UTF-8 encoded before decoding."""
+    """Position CPython's codec reports for index ``i`` of ``body``: before decoding escapes
+    it spells each non-ASCII character as a 10-byte \\UXXXXXXXX escape, and a backslash
+    before one as the 6-byte \\u005c."""
     if body.isascii():
         return i
-    return len(body[:i].encode("utf-8", "surrogatepass"))
+    pos = k = 0
+    while k < i:
+        ch = body[k]
+        if ch == "\\":
+            k += 1
+            pos += 6 if body[k : k + 1] > "\x7f" else 1
+            if k >= i:
+                break
+            ch = body[k]  # the escaped character, never a backslash starting an escape
+        pos += 10 if ch > "\x7f" else 1
+        k += 1
+    return pos
 
 
 def decode_bytes(body: str, warn: list[str] | None = None) -> bytes:

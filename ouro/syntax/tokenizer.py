@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
+from typing import Any
 
 from .source import char_offset, make_error
 from .tokens import KEYWORDS
@@ -46,6 +48,9 @@ _TOKEN = re.compile(
     re.VERBOSE | re.DOTALL,
 )
 _INDENT = re.compile(r"[ \t\f]*")
+# The patterns matched in the loop cannot fail (each has an always-matching branch).
+_Matcher = Callable[[str, int], "re.Match[str]"]
+Token = tuple[Any, ...]  # see tokens.py
 
 # Rest of a plain (non-f) string after its opening quote, by quote.
 _STRING_REST = {
@@ -68,22 +73,31 @@ def _literal_pattern(quote: str, raw: bool) -> re.Pattern[str]:
     return re.compile(rf"(?:{plain}|\{{\{{|\}}\}}|{escape})*", re.DOTALL)
 
 
-_LITERAL = {(q, raw): _literal_pattern(q, raw) for q in _STRING_REST for raw in (False, True)}
+_LITERAL = {
+    (q, raw): _literal_pattern(q, raw) for q in _STRING_REST for raw in (False, True)
+}
 _SPEC_LITERAL = {
-    (q, raw): re.compile(_LITERAL[(q, raw)].pattern.replace(r"|\{\{|\}\}", ""), re.DOTALL)
+    (q, raw): re.compile(
+        _LITERAL[(q, raw)].pattern.replace(r"|\{\{|\}\}", ""), re.DOTALL
+    )
     for q in _STRING_REST
     for raw in (False, True)
 }
 
-_NUMBER_END_KEYWORDS = ("and", "else", "for", "if", "in", "is", "not", "or")
+# A number followed by one of these (or with a leading zero) is rescanned by _NumberScan.
+_NUMBER_FOLLOW = frozenset(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"
+)
 MAX_PARENS = 200
 MAX_INDENT = 100
+MAX_FIELD_NESTING = 3  # open replacement fields in one f-string
+MAX_FSTRINGS = 150  # f-strings open at once
 
 
 class _FString:
     """One open f-string: its quote, rawness, where it began, and whether we are in a spec."""
 
-    __slots__ = ("quote", "raw", "lineno", "col", "fields")
+    __slots__ = ("col", "fields", "lineno", "quote", "raw")
 
     def __init__(self, quote: str, raw: bool, lineno: int, col: int) -> None:
         self.quote = quote
@@ -98,12 +112,14 @@ class Tokenizer:
     """Turns the text of one source into tokens; ``tokenize()`` does the work once."""
 
     def __init__(self, text: str, filename: str = "<unknown>") -> None:
-        if text and not text.endswith("\n"):
+        # The parser adds the missing last newline itself in the modes where CPython does.
+        self.missing_newline = bool(text) and not text.endswith("\n")
+        if self.missing_newline:
             text += "\n"
         self.text = text
         self.filename = filename
         self.lines = text.split("\n")
-        self.tokens: list[tuple] = []
+        self.tokens: list[Token] = []
 
     # --- errors -------------------------------------------------------------------------
 
@@ -141,7 +157,7 @@ class Tokenizer:
 
     # --- the scanner ----------------------------------------------------------------------
 
-    def tokenize(self) -> list[tuple]:
+    def tokenize(self) -> list[Token]:
         try:
             self._scan()
         except SyntaxError as exc:
@@ -149,10 +165,11 @@ class Tokenizer:
             self.tokens.append(("ERRORTOKEN", exc, line, 0, line, 0))
         return self.tokens
 
-    def _scan(self) -> None:  # noqa: C901 - the one long loop, a list of short cases
+    def _scan(self) -> None:  # the one long loop, a list of short cases
         text = self.text
         append = self.tokens.append
-        token_match = _TOKEN.match
+        token_match: _Matcher = _TOKEN.match  # type: ignore[assignment]
+        indent_match: _Matcher = _INDENT.match  # type: ignore[assignment]
         keywords = KEYWORDS
         all_ascii = text.isascii()
 
@@ -178,7 +195,7 @@ class Tokenizer:
             # --- indentation, at the start of each logical line ---
             if at_line_start:
                 at_line_start = False
-                m = _INDENT.match(text, pos)
+                m = indent_match(text, pos)
                 end = m.end()
                 c = text[end : end + 1]
                 if c == "#" or c == "\n" or c == "\\" or not c:
@@ -209,21 +226,18 @@ class Tokenizer:
                         col = alt = 0
                 if col == indents[-1]:
                     if alt != alt_indents[-1]:
-                        raise self._tab_error(lineno, end - line_start)
+                        raise self._tab_error(lineno)
                 elif col > indents[-1]:
-                    if len(indents) > MAX_INDENT:
-                        raise self.error(
-                            "too many levels of indentation",
-                            lineno,
-                            0,
-                            cls=IndentationError,
-                            newline=True,
+                    if len(indents) >= MAX_INDENT:
+                        raise self._layout_error(
+                            "too many levels of indentation", lineno, IndentationError
                         )
                     if alt <= alt_indents[-1]:
-                        raise self._tab_error(lineno, end - line_start)
+                        raise self._tab_error(lineno)
                     indents.append(col)
                     alt_indents.append(alt)
-                    append(("INDENT", text[pos:end], lineno, 0, lineno, bcol(end)))
+                    # Placed where CPython reports "unexpected indent" (see tokens.py).
+                    append(("INDENT", text[pos:end], lineno, bcol(end) - 1, lineno, -2))
                 else:
                     if col not in indents:
                         # Checked before any DEDENT goes out, as CPython does.
@@ -241,7 +255,7 @@ class Tokenizer:
                         alt_indents.pop()
                         append(("DEDENT", "", lineno, bcol(end), lineno, bcol(end)))
                     if alt != alt_indents[-1]:
-                        raise self._tab_error(lineno, end - line_start)
+                        raise self._tab_error(lineno)
                 pos = end
 
             # --- literal text of an f-string or of a format spec ---
@@ -251,7 +265,7 @@ class Tokenizer:
                 if not fields or fields[-1][1]:
                     in_spec = bool(fields)
                     table = _SPEC_LITERAL if in_spec else _LITERAL
-                    m = table[(fs.quote, fs.raw)].match(text, pos)
+                    m = table[(fs.quote, fs.raw)].match(text, pos)  # type: ignore[assignment]
                     end = m.end()
                     if end > pos:
                         piece = text[pos:end]
@@ -261,18 +275,32 @@ class Tokenizer:
                             lineno += newlines
                             line_start = pos + piece.rfind("\n") + 1
                             if not all_ascii:
-                                line_ascii = text[line_start : text.find("\n", line_start)].isascii()
+                                line_ascii = text[
+                                    line_start : text.find("\n", line_start)
+                                ].isascii()
                         append(("FSTRING_MIDDLE", piece, sl, sc, lineno, bcol(end)))
                         pos = end
-                    elif in_spec:
+                    elif (
+                        in_spec
+                        and text[pos : pos + 1] == "}"
+                        and self.tokens[-1][0] == "}"
+                    ):
                         # CPython records the empty text between a nested field and the
                         # spec's closing brace (f'{x:{w}}' has a '' after {w}).
-                        if text[pos : pos + 1] == "}" and self.tokens[-1][0] == "}":
-                            append(("FSTRING_MIDDLE", "", lineno, bcol(pos), lineno, bcol(pos)))
+                        col = bcol(pos)
+                        append(("FSTRING_MIDDLE", "", lineno, col, lineno, col))
                     c = text[pos : pos + 1]
                     if c == "{":
+                        if len(fields) >= MAX_FIELD_NESTING:
+                            raise self.error(
+                                "f-string: expressions nested too deeply",
+                                lineno,
+                                pos - line_start - 1,
+                            )
                         if len(parens) >= MAX_PARENS:
-                            raise self.error("too many nested parentheses", lineno, pos - line_start)
+                            raise self.error(
+                                "too many nested parentheses", lineno, pos - line_start
+                            )
                         parens.append(("{", lineno, pos - line_start))
                         fields.append([len(parens), 0])
                         append(("{", "{", lineno, bcol(pos), lineno, bcol(pos) + 1))
@@ -283,24 +311,40 @@ class Tokenizer:
                             raise self.error(
                                 "f-string: single '}' is not allowed",
                                 lineno,
-                                pos - line_start + 1,
+                                pos - line_start,
                             )
                         fields.pop()
                         parens.pop()
                         append(("}", "}", lineno, bcol(pos), lineno, bcol(pos) + 1))
                         pos += 1
                         continue
-                    if text.startswith(fs.quote, pos) and not in_spec:
+                    if text.startswith(fs.quote, pos):
+                        # Also in a spec: the f-string ends there and its field's '{' stays
+                        # open; the parser then finds the FSTRING_END where it wants a '}'.
                         end = pos + len(fs.quote)
-                        append(("FSTRING_END", fs.quote, lineno, bcol(pos), lineno, bcol(end)))
+                        append(
+                            (
+                                "FSTRING_END",
+                                fs.quote,
+                                lineno,
+                                bcol(pos),
+                                lineno,
+                                bcol(end),
+                            )
+                        )
                         fstrings.pop()
                         pos = end
                         continue
-                    raise self._fstring_unterminated(fs, lineno, pos - line_start, in_spec)
+                    if c == "\n" and in_spec:
+                        # A single-quoted spec ends at the line's end; the field goes on as
+                        # an expression, as inside any bracket.
+                        fields[-1][1] = 0
+                    else:
+                        raise self._fstring_unterminated(fs, lineno if c else -1)
 
             # --- one token ---
             m = token_match(text, pos)
-            group = m.lastindex
+            group: int = m.lastindex  # type: ignore[assignment]
             start = m.start(group)
             pos = m.end()
             if group == _NAME:
@@ -327,16 +371,20 @@ class Tokenizer:
                 elif op in ")]}":
                     if not parens:
                         raise self.error(
-                            f"unmatched '{op}'", lineno, start - line_start, newline=True
+                            f"unmatched '{op}'", lineno, start - line_start
                         )
-                    opener, oline, ocol = parens[-1]
-                    if fstrings and fstrings[-1].fields and fstrings[-1].fields[-1][0] == len(
-                        parens
+                    opener, oline, _ = parens[-1]
+                    if (
+                        fstrings
+                        and fstrings[-1].fields
+                        and fstrings[-1].fields[-1][0] == len(parens)
                     ):
                         # The '}' closing a replacement field (or a stray closer inside it).
                         if op != "}":
                             raise self.error(
-                                f"f-string: unmatched '{op}'", lineno, start - line_start
+                                f"f-string: unmatched '{op}'",
+                                lineno,
+                                start - line_start,
                             )
                         fstrings[-1].fields.pop()
                     elif opener + op not in ("()", "[]", "{}"):
@@ -350,7 +398,7 @@ class Tokenizer:
                                 f"closing parenthesis '{op}' does not match opening "
                                 f"parenthesis '{opener}'"
                             )
-                        raise self.error(msg, lineno, start - line_start, newline=True)
+                        raise self.error(msg, lineno, start - line_start)
                     parens.pop()
                 elif op == ":" and fstrings:
                     fields = fstrings[-1].fields
@@ -376,8 +424,13 @@ class Tokenizer:
                     line_ascii = text[pos : text.find("\n", pos)].isascii()
                 at_line_start = True
             elif group == _NUM:
-                self._check_number_end(m, group, lineno, line_start)
-                append(("NUMBER", m.group(group), lineno, bcol(start), lineno, bcol(pos)))
+                if text[pos] in _NUMBER_FOLLOW or (
+                    start + 1 < pos and text[start] == "0"
+                ):
+                    self._check_number(start, lineno, line_start)
+                append(
+                    ("NUMBER", m.group(group), lineno, bcol(start), lineno, bcol(pos))
+                )
                 pending_line = True
             elif group == _STR:
                 quote_start = m.group(group)
@@ -385,14 +438,34 @@ class Tokenizer:
                 quote = quote_start[len(prefix) :]
                 pending_line = True
                 if "f" in prefix or "F" in prefix:
+                    if len(fstrings) + 1 >= MAX_FSTRINGS:
+                        raise self.error(
+                            "too many nested f-strings", lineno, pos - line_start - 1
+                        )
                     fstrings.append(
-                        _FString(quote, "r" in prefix or "R" in prefix, lineno, start - line_start)
+                        _FString(
+                            quote,
+                            "r" in prefix or "R" in prefix,
+                            lineno,
+                            start - line_start,
+                        )
                     )
-                    append(("FSTRING_START", quote_start, lineno, bcol(start), lineno, bcol(pos)))
+                    append(
+                        (
+                            "FSTRING_START",
+                            quote_start,
+                            lineno,
+                            bcol(start),
+                            lineno,
+                            bcol(pos),
+                        )
+                    )
                     continue
                 r = _STRING_REST[quote].match(text, pos)
                 if r is None:
-                    raise self._unterminated(quote, lineno, start - line_start, fstrings)
+                    raise self._unterminated(
+                        quote, lineno, start - line_start, fstrings
+                    )
                 end = r.end()
                 body = text[start:end]
                 sl, sc = lineno, bcol(start)
@@ -401,7 +474,9 @@ class Tokenizer:
                     lineno += newlines
                     line_start = start + body.rfind("\n") + 1
                     if not all_ascii:
-                        line_ascii = text[line_start : text.find("\n", line_start)].isascii()
+                        line_ascii = text[
+                            line_start : text.find("\n", line_start)
+                        ].isascii()
                 pos = end
                 append(("STRING", body, sl, sc, lineno, bcol(end)))
             elif group == _COMMENT:
@@ -426,15 +501,21 @@ class Tokenizer:
                 self._bad_character(text, start, lineno, line_start, fstrings)
 
         # --- end of input ---
-        if fstrings:
-            fs = fstrings[-1]
-            raise self._fstring_unterminated(fs, lineno, 0, False, eof=True)
         if parens:
-            opener, oline, ocol = parens[-1]
-            raise self.error(f"'{opener}' was never closed", oline, ocol, end_col=-1)
+            # Also inside an f-string's replacement field: the field's '{' is on the stack.
+            raise self._never_closed(*parens[-1])
         if pending_line:
             last = self.lines[lineno - 1] if lineno - 1 < len(self.lines) else ""
-            append(("NEWLINE", "", lineno, len(last.encode()), lineno, len(last.encode()) + 1))
+            append(
+                (
+                    "NEWLINE",
+                    "",
+                    lineno,
+                    len(last.encode()),
+                    lineno,
+                    len(last.encode()) + 1,
+                )
+            )
         eof_line = lineno
         for _ in indents[1:]:
             append(("DEDENT", "", eof_line, 0, eof_line, 0))
@@ -442,31 +523,41 @@ class Tokenizer:
 
     # --- helpers for the rarer cases ------------------------------------------------------
 
-    def _tab_error(self, lineno: int, col: int) -> SyntaxError:
-        ln = self.line_text(lineno)
+    def _never_closed(self, opener: str, lineno: int, col: int) -> SyntaxError:
+        # Raised by CPython's parser, not its tokenizer: the text keeps its newline when the
+        # bracket is on the last line, the one the tokenizer's buffer still holds.
+        last = len(self.lines) - 1
         return self.error(
-            "inconsistent use of tabs and spaces in indentation",
+            f"'{opener}' was never closed",
             lineno,
-            len(ln),
-            end_col=-2,
-            cls=TabError,
-            newline=True,
+            col,
+            end_col=-1,
+            newline=lineno >= last and not self.missing_newline,
         )
+
+    def _tab_error(self, lineno: int) -> SyntaxError:
+        return self._layout_error(
+            "inconsistent use of tabs and spaces in indentation", lineno, TabError
+        )
+
+    def _layout_error(
+        self, msg: str, lineno: int, cls: type[SyntaxError]
+    ) -> SyntaxError:
+        # CPython's parser raises these for its tokenizer's state codes, at the start of
+        # the line, showing the line with its newline.
+        return self.error(msg, lineno, 0, end_col=-1, cls=cls, newline=True)
 
     def _check_identifier(self, name: str, lineno: int, col: int) -> str:
         if name.isidentifier():
             return unicodedata.normalize("NFKC", name)
-        for i, ch in enumerate(name):
-            if not (name[: i + 1]).isidentifier() and not ("a" + name[: i + 1]).isidentifier():
-                break
-            if i == 0 and not ch.isidentifier() and not ("a" + ch).isidentifier():
-                break
-        else:
-            i = len(name) - 1
-        ch = name[i]
-        if i and (name[:i]).isidentifier():
-            pass
-        raise self._invalid_char(ch, lineno, col + i)
+        # The first character that may not stand where it is: a start character first, then
+        # continuation characters (checked on the raw text, before NFKC).
+        bad = 0
+        if name[0].isidentifier():
+            bad = 1
+            while ("a" + name[bad]).isidentifier():
+                bad += 1
+        raise self._invalid_char(name[bad], lineno, col + bad)
 
     def _invalid_char(self, ch: str, lineno: int, col: int) -> SyntaxError:
         if ch.isprintable():
@@ -476,7 +567,12 @@ class Tokenizer:
         return self.error(msg, lineno, col)
 
     def _bad_character(
-        self, text: str, start: int, lineno: int, line_start: int, fstrings: list[_FString]
+        self,
+        text: str,
+        start: int,
+        lineno: int,
+        line_start: int,
+        fstrings: list[_FString],
     ) -> None:
         ch = text[start]
         col = start - line_start
@@ -490,95 +586,223 @@ class Tokenizer:
             )
         if ch.isascii() and ch.isprintable():
             # '$', '?', '`': the parser reports these as plain invalid syntax.
-            raise self.error("invalid syntax", lineno, col, end_col=col + 1, newline=True)
+            raise self.error(
+                "invalid syntax", lineno, col, end_col=col + 1, newline=True
+            )
         raise self._invalid_char(ch, lineno, col)
 
-    def _check_number_end(self, m: re.Match[str], group: int, lineno: int, line_start: int) -> None:
-        text = self.text
-        end = m.end()
-        num = m.group(group)
-        nxt = text[end : end + 1]
-        start_col = m.start(group) - line_start
-        if (
-            num[:1] == "0"
-            and len(num) > 1
-            and num[1] in "0123456789_"
-            and num.strip("0_")
-            and not any(c in num for c in ".eEjJ")
-        ):
+    def _check_number(self, start: int, lineno: int, line_start: int) -> None:
+        """Raise CPython's error for the number at ``start``, if it has one."""
+        found = _NumberScan(self.text, start).error()
+        if found is not None:
+            msg, col, end_col = found
             raise self.error(
-                "leading zeros in decimal integer literals are not permitted; "
-                "use an 0o prefix for octal integers",
-                lineno,
-                start_col,
-                end_col=end - line_start,
-                newline=True,
+                msg, lineno, col - line_start, end_col=end_col - line_start
             )
-        if not nxt or not (nxt.isidentifier() or nxt.isdigit() or nxt == "_" or nxt == "."):
-            return
-        if nxt == ".":
-            return
-        kind = "decimal"
-        low = num[:2].lower()
-        if low == "0x":
-            kind = "hexadecimal"
-        elif low == "0o":
-            kind = "octal"
-        elif low == "0b":
-            kind = "binary"
-        elif num == "0" and nxt in "xXoObB":
-            kind = {"x": "hexadecimal", "o": "octal", "b": "binary"}[nxt.lower()]
-        if kind == "decimal" and num[-1:] in "jJ":
-            kind = "imaginary"
-        for kw in _NUMBER_END_KEYWORDS:
-            if text.startswith(kw, end):
-                after = text[end + len(kw) : end + len(kw) + 1]
-                if not (after.isidentifier() or after.isdigit() or after == "_"):
-                    return  # CPython only warns here (SyntaxWarning).
-        if kind in ("octal", "binary") and nxt.isdigit():
-            raise self.error(
-                f"invalid digit '{nxt}' in {kind} literal",
-                lineno,
-                end - line_start,
-                newline=True,
-            )
-        raise self.error(f"invalid {kind} literal", lineno, start_col, newline=True)
 
     def _unterminated(
         self, quote: str, lineno: int, col: int, fstrings: list[_FString]
     ) -> SyntaxError:
+        if fstrings and fstrings[-1].quote == quote:
+            # Inside a field, the enclosing f-string's own quote: its '}' is what is missing.
+            return self.error("f-string: expecting '}'", lineno, col)
         if len(quote) == 3:
-            last = self.text.count("\n") 
+            last = self.text.count("\n")
             return self.error(
                 f"unterminated triple-quoted string literal (detected at line {last})",
                 lineno,
                 col,
             )
-        if fstrings and fstrings[-1].quote == quote:
-            fs = fstrings[-1]
-            return self.error("f-string: expecting '}'", lineno, col)
         return self.error(
             f"unterminated string literal (detected at line {lineno})", lineno, col
         )
 
-    def _fstring_unterminated(
-        self, fs: _FString, lineno: int, col: int, in_spec: bool, eof: bool = False
-    ) -> SyntaxError:
-        if in_spec or (fs.fields and not eof):
-            return self.error("f-string: expecting '}'", lineno, col)
+    def _fstring_unterminated(self, fs: _FString, lineno: int) -> SyntaxError:
+        """Literal text of ``fs`` ran into the end of its line (single quotes) or of input
+        (``lineno`` -1: then the last line is where it was detected)."""
+        if lineno < 0:
+            lineno = self.text.count("\n")
         if len(fs.quote) == 3:
-            last = self.text.count("\n")
             return self.error(
-                f"unterminated triple-quoted f-string literal (detected at line {last})",
+                f"unterminated triple-quoted f-string literal (detected at line {lineno})",
                 fs.lineno,
                 fs.col,
             )
         return self.error(
-            f"unterminated f-string literal (detected at line {lineno})", fs.lineno, fs.col
+            f"unterminated f-string literal (detected at line {lineno})",
+            fs.lineno,
+            fs.col,
         )
 
 
-def tokenize(text: str, filename: str = "<unknown>") -> list[tuple]:
+class _NumberScan:
+    """The error path for numbers: rescans one number character by character, as CPython's
+    tokenizer reads it, to find its message and where its reading stopped.
+
+    ``cur`` is the index after the last character read; an error is reported there (offset
+    ``cur - line start``) unless it names a range.  ``error()`` returns ``(msg, col, end_col)``
+    as 0-based indices into the text, or None for a good number (a keyword glued to it, as
+    in ``1if x else y``, is only a SyntaxWarning in CPython).
+    """
+
+    DIGITS = frozenset("0123456789")
+    HEX = frozenset("0123456789abcdefABCDEF")
+
+    def __init__(self, text: str, start: int) -> None:
+        self.text = text
+        self.start = start
+        self.cur = start
+
+    def nextc(self) -> str:
+        c = self.text[self.cur : self.cur + 1]
+        if c:
+            self.cur += 1
+        return c
+
+    def backup(self, c: str) -> None:
+        if c:
+            self.cur -= 1
+
+    def error(self) -> tuple[str, int, int] | None:
+        try:
+            self.number()
+        except _NumberError as exc:
+            found: tuple[str, int, int] = exc.args[0]
+            return found
+        return None
+
+    def fail(self, msg: str) -> None:
+        raise _NumberError((msg, self.cur - 1, self.cur - 1))
+
+    def number(self) -> None:
+        c = self.nextc()
+        if c != "0":
+            c = self.decimal_tail()
+            if c == ".":
+                c = self.fraction(self.nextc())
+            self.exponent_and_suffix(c)
+            return
+        c = self.nextc()
+        if c in ("x", "X"):
+            self.radix_digits(self.HEX, "hexadecimal")
+        elif c in ("o", "O"):
+            self.radix_digits(frozenset("01234567"), "octal")
+        elif c in ("b", "B"):
+            self.radix_digits(frozenset("01"), "binary")
+        else:
+            self.zero_prefixed(c)
+
+    def radix_digits(self, digits: frozenset[str], kind: str) -> None:
+        c = self.nextc()
+        while True:
+            if c == "_":
+                c = self.nextc()
+            if c not in digits:
+                if kind != "hexadecimal" and c in self.DIGITS:
+                    self.fail(f"invalid digit '{c}' in {kind} literal")
+                self.backup(c)
+                self.fail(f"invalid {kind} literal")
+            c = self.nextc()
+            while c in digits:
+                c = self.nextc()
+            if c != "_":
+                break
+        if kind != "hexadecimal" and c in self.DIGITS:
+            self.fail(f"invalid digit '{c}' in {kind} literal")
+        self.verify_end(c, kind)
+
+    def zero_prefixed(self, c: str) -> None:
+        """After a leading '0': more zeros, or a float, or the old octal form (an error)."""
+        while True:
+            if c == "_":
+                c = self.nextc()
+                if c not in self.DIGITS:
+                    self.backup(c)
+                    self.fail("invalid decimal literal")
+            if c != "0":
+                break
+            c = self.nextc()
+        zeros_end = self.cur
+        nonzero = c in self.DIGITS
+        if nonzero:
+            c = self.decimal_tail()
+        if c == ".":
+            self.exponent_and_suffix(self.fraction(self.nextc()))
+        elif c in ("e", "E", "j", "J"):
+            self.exponent_and_suffix(c)
+        elif nonzero:
+            msg = (
+                "leading zeros in decimal integer literals are not permitted; "
+                "use an 0o prefix for octal integers"
+            )
+            raise _NumberError((msg, self.start, zeros_end - 1))
+        else:
+            self.verify_end(c, "decimal")
+
+    def decimal_tail(self) -> str:
+        """Digits with single underscores between them; the first character after them."""
+        while True:
+            c = self.nextc()
+            while c in self.DIGITS:
+                c = self.nextc()
+            if c != "_":
+                return c
+            c = self.nextc()
+            if c not in self.DIGITS:
+                self.backup(c)
+                self.fail("invalid decimal literal")
+
+    def fraction(self, c: str) -> str:
+        if c in self.DIGITS:
+            c = self.decimal_tail()
+        return c
+
+    def exponent_and_suffix(self, c: str) -> None:
+        if c in ("e", "E"):
+            e = c
+            c = self.nextc()
+            if c in ("+", "-"):
+                c = self.nextc()
+                if c not in self.DIGITS:
+                    self.backup(c)
+                    self.fail("invalid decimal literal")
+            elif c not in self.DIGITS:
+                self.backup(c)  # '1else': the 'e' was not an exponent after all
+                self.verify_end(e, "decimal")
+                return
+            c = self.decimal_tail()
+        if c in ("j", "J"):
+            self.verify_end(self.nextc(), "imaginary")
+        else:
+            self.verify_end(c, "decimal")
+
+    def verify_end(self, c: str, kind: str) -> None:
+        """A letter glued to a number is an error, unless it starts a keyword that may
+        follow a number in valid code (then CPython only warns)."""
+        tail = _GLUED_KEYWORD_TAILS.get(c)
+        if tail is not None:
+            text, cur = self.text, self.cur
+            if c == "i":  # 'if', 'in', 'is': CPython looks at one more character only
+                if text[cur : cur + 1] in ("f", "n", "s"):
+                    return
+            elif text.startswith(tail, cur):
+                after = text[cur + len(tail) : cur + len(tail) + 1]
+                if not (after and (after in _NUMBER_FOLLOW or not after.isascii())):
+                    return
+        if c in _NUMBER_FOLLOW:
+            self.backup(c)
+            self.fail(f"invalid {kind} literal")
+
+
+# Keywords that may follow a number in valid code, by first letter: the rest of each.
+_GLUED_KEYWORD_TAILS = {"a": "nd", "e": "lse", "f": "or", "i": "", "o": "r", "n": "ot"}
+
+
+class _NumberError(Exception):
+    """Carries ``(msg, col, end_col)`` out of a _NumberScan."""
+
+
+def tokenize(text: str, filename: str = "<unknown>") -> list[Token]:
     """Tokens of ``text`` (already decoded, '\\n' line ends); see the module docstring."""
     return Tokenizer(text, filename).tokenize()
 

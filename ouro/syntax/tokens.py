@@ -6,7 +6,9 @@ A token is a plain tuple ``(kind, string, lineno, col, end_lineno, end_col)``:
   the token's own text for operators and hard keywords (``"("``, ``"+="``, ``"if"``), so the
   parser compares one string to decide what it holds;
 * ``col`` and ``end_col`` are 0-based UTF-8 *byte* offsets, as the AST wants them;
-  ``SyntaxError`` offsets (1-based characters) are converted from them on demand.
+  ``SyntaxError`` offsets (1-based characters) are converted from them on demand.  One
+  exception: an INDENT sits where CPython reports "unexpected indent", col one before the
+  end of the indentation and end_col -2 (CPython's end offset -1).
 
 An ``ERRORTOKEN`` carries a ready ``SyntaxError`` in its ``string`` slot: the tokenizer stops at
 the first error, and the parser raises it only if it gets that far without an error of its own,
