@@ -37,7 +37,7 @@ _TOKEN = re.compile(
       | (?:(?:[0-9](?:_?[0-9])*)?\.[0-9](?:_?[0-9])*|[0-9](?:_?[0-9])*\.?)
         (?:[eE][-+]?[0-9](?:_?[0-9])*)?[jJ]?
       )
-    | ( \*\*=|//=|>>=|<<=|\.\.\.|->|:=|!=|%=|&=|\*\*|\*=|\+=|-=|//|/=|<<|<=|==|>=|>>|@=|\^=|\|=
+    | ( \*\*=|//=|>>=|<<=|\.\.\.|->|:=|!=|<>|%=|&=|\*\*|\*=|\+=|-=|//|/=|<<|<=|==|>=|>>|@=|\^=|\|=
       | [-!%&()*+,./:;<=>@\[\]^{|}~]
       )
     | (\#[^\n]*)
@@ -47,6 +47,7 @@ _TOKEN = re.compile(
     )""",
     re.VERBOSE | re.DOTALL,
 )
+# '<>' is one token, as in CPython (it is only ever an error, reported at both characters).
 _INDENT = re.compile(r"[ \t\f]*")
 # The patterns matched in the loop cannot fail (each has an always-matching branch).
 _Matcher = Callable[[str, int], "re.Match[str]"]
