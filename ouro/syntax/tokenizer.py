@@ -27,6 +27,7 @@ from .tokens import KEYWORDS
 # Groups of the master pattern, in order of preference.
 _STR, _NAME, _NUM, _OP, _COMMENT, _NL, _CONT, _OTHER = range(1, 9)
 
+# '<>' is one token, as in CPython (it is only ever an error, reported at both characters).
 _TOKEN = re.compile(
     r"""[ \t\f]*(?:
       ((?:[rR][bBfF]?|[bBfF][rR]?|[uU])?(?:'''|\"\"\"|'|\"))
@@ -47,7 +48,6 @@ _TOKEN = re.compile(
     )""",
     re.VERBOSE | re.DOTALL,
 )
-# '<>' is one token, as in CPython (it is only ever an error, reported at both characters).
 _INDENT = re.compile(r"[ \t\f]*")
 # The patterns matched in the loop cannot fail (each has an always-matching branch).
 _Matcher = Callable[[str, int], "re.Match[str]"]
