@@ -229,6 +229,7 @@ class SymbolTable:
     future_features: frozenset[str]
     _by_node: dict[tuple[str, int], Scope] = field(repr=False)
     _nodes: list[object] = field(repr=False)  # keeps ids stable while the table lives
+    _all: list[Scope] = field(repr=False)
 
     def scope_of(self, node: n.AST) -> Scope:
         """The block a FunctionDef, AsyncFunctionDef, ClassDef, Lambda, comprehension,
@@ -245,11 +246,9 @@ class SymbolTable:
         return self._by_node[("annotation", id(node))]
 
     def scopes(self) -> list[Scope]:
-        """Every block, parents before children, inlined comprehensions included."""
-        seen: dict[int, Scope] = {}
-        for scope in self._by_node.values():
-            seen.setdefault(id(scope), scope)
-        return list(seen.values())
+        """Every block in the order the walk opened them (parents before children),
+        inlined comprehensions and annotation blocks included."""
+        return list(self._all)
 
 
 def build(
@@ -257,23 +256,23 @@ def build(
     filename: str = "<unknown>",
     *,
     future_annotations: bool = False,
-    allow_top_level_await: bool = False,
 ) -> SymbolTable:
     """Build and analyse the symbol table of a module tree; raise SyntaxError as CPython.
 
     ``future_annotations`` is the inherited ``CO_FUTURE_ANNOTATIONS`` compile flag (a
     ``from __future__ import annotations`` in the tree turns it on by itself).
-    ``allow_top_level_await`` is accepted for the code generator's convenience: in 3.12 the
-    checks it relaxes are the compiler's, not this pass's.
+    (Top-level await, ``PyCF_ALLOW_TOP_LEVEL_AWAIT``, changes nothing here: in 3.12 the
+    checks it relaxes are the code generator's.)
     """
-    del allow_top_level_await
     features = _future_features(tree, filename)
     builder = _Builder(filename, future_annotations or "annotations" in features)
     top = builder.run(tree)
     _analyze(top, filename)
     for scope in builder.all_scopes:
         _layout_closure(scope)
-    return SymbolTable(top, filename, features, builder.by_node, builder.keep)
+    return SymbolTable(
+        top, filename, features, builder.by_node, builder.keep, builder.all_scopes
+    )
 
 
 # --- errors -------------------------------------------------------------------------------

@@ -199,6 +199,8 @@ def test_code_generator_view() -> None:
     assert value.scope("T") == st.FREE
     assert table.scope_of(cls).needs_classdict
     assert table.scope_of(cls).cellvars == ["__classdict__"]
+    everything = table.scopes()
+    assert everything[0] is table.top and inlined in everything and value in everything
 
 
 def test_generic_class_does_not_leak_its_private_name() -> None:
@@ -358,6 +360,23 @@ def compare_with_host(source: str, filename: str) -> None:
 @pytest.mark.parametrize("name", sorted(SNIPPETS))
 def test_snippet_matches_host_symtable(name: str) -> None:
     compare_with_host(SNIPPETS[name], f"<{name}>")
+
+
+@needs_312
+@pytest.mark.parametrize(
+    ("mode", "source"),
+    [
+        ("eval", "[x for x in y] + (lambda: z)() + sum(a for a in b)"),
+        ("eval", "(yield)"),
+        ("single", "x = [y for y in z]; print(x)\n"),
+    ],
+)
+def test_other_modes_match_host_symtable(mode: str, source: str) -> None:
+    import symtable as host_symtable
+
+    host = host_tree(host_symtable.symtable(source, "<s>", mode))
+    ours = our_tree(st.build(parse(source, "<s>", mode), "<s>").top)
+    assert host == ours, first_difference(host, ours, "")
 
 
 STDLIB_SAMPLE = [
