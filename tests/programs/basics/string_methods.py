@@ -1,0 +1,16 @@
+# str methods.
+s = "  The quick brown fox  "
+print(repr(s.strip()), repr(s.lstrip()), repr(s.rstrip()), repr("xxhixx".strip("x")))
+print(s.split(), "a,b,,c".split(","), "a,b,c".split(",", 1), "a b c".rsplit(None, 1))
+print("line1\nline2\r\nline3".splitlines(), "a\nb\n".splitlines(True))
+print("-".join(["a", "b", "c"]), "".join(reversed("abc")))
+print("hello".upper(), "HeLLo".lower(), "hello world".title(), "hello".capitalize(), "AbC".swapcase())
+print("hello".replace("l", "L"), "hello".replace("l", "L", 1), "aaa".count("a"), "abcabc".rfind("b"))
+print("hello".startswith("he"), "hello".endswith(("x", "lo")), "123".isdigit(), "abc".isalpha(), "  ".isspace())
+print("abc".center(9, "*"), "abc".ljust(6, "-"), "abc".rjust(6), "42".zfill(5), "-42".zfill(5))
+print("a=b=c".partition("="), "a=b=c".rpartition("="), "abc".partition("x"))
+print("Straße".casefold(), "ǅ".lower(), "ß".upper())
+print("{} and {}".format(1, 2), "{1}{0}".format("a", "b"), "{x}-{y}".format(x=1, y=2))
+print("tab\tsep".expandtabs(4), "abc".removeprefix("a"), "abc".removesuffix("c"))
+print("hello"[1:4].upper().center(7, "."), str.maketrans("ab", "xy"), "abcab".translate(str.maketrans("ab", "xy", "c")))
+print("Title Case".istitle(), "ABC".isupper(), "x1".isidentifier(), "١٢".isdecimal(), "½".isnumeric())
