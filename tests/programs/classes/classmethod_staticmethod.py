@@ -1,0 +1,21 @@
+# classmethod and staticmethod, alternative constructors, calling on class and instance.
+class Date:
+    def __init__(self, y, m, d):
+        self.y, self.m, self.d = y, m, d
+    @classmethod
+    def parse(cls, s):
+        return cls(*map(int, s.split("-")))
+    @staticmethod
+    def is_leap(y):
+        return y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
+    def __repr__(self):
+        return f"{type(self).__name__}({self.y}, {self.m}, {self.d})"
+class MyDate(Date):
+    pass
+print(Date.parse("2024-02-29"), MyDate.parse("2000-01-01"), MyDate(1, 2, 3).parse("1-1-1"))
+print(Date.is_leap(1900), Date.is_leap(2000), Date(1, 1, 1).is_leap(2024))
+print(type(Date.__dict__["parse"]).__name__, type(Date.__dict__["is_leap"]).__name__, Date.__dict__["is_leap"].__func__.__name__)
+sm = staticmethod(len)
+print(sm("abc"), callable(sm))
+cm = Date.__dict__["parse"]
+print(cm.__get__(None, MyDate)("3-3-3"))
