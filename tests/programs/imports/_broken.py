@@ -1,0 +1,2 @@
+print("broken module starts")
+raise ValueError("error while importing _broken")

@@ -1,0 +1,3 @@
+print("package _pkg initialised")
+from .core import core_func
+PKG_CONST = "pkg"

@@ -1,0 +1,22 @@
+# collections: Counter, defaultdict, deque, OrderedDict, ChainMap.
+from collections import Counter, defaultdict, deque, OrderedDict, ChainMap
+c = Counter("mississippi")
+print(c, c.most_common(2), c["z"], sorted(c.elements())[:5], c.total())
+c.update("sss")
+c2 = Counter(a=3, b=1) - Counter(a=1, b=5)
+print(c["s"], c2, Counter(a=1) + Counter(a=2, b=1), Counter(a=3) & Counter(a=1))
+dd = defaultdict(list)
+for k, v in [("x", 1), ("y", 2), ("x", 3)]:
+    dd[k].append(v)
+print(dd, dict(dd), defaultdict(int)["missing"])
+dq = deque([1, 2, 3], maxlen=4)
+dq.append(4)
+dq.append(5)
+dq.appendleft(0)
+dq.rotate(1)
+print(dq, dq.popleft(), dq.pop(), list(dq), dq.maxlen)
+od = OrderedDict.fromkeys("abc")
+od.move_to_end("a")
+print(list(od), od.popitem(last=False), od)
+cm = ChainMap({"a": 1}, {"a": 2, "b": 3})
+print(cm["a"], cm["b"], len(cm), sorted(cm), cm.new_child({"c": 4})["c"])

@@ -1,0 +1,2 @@
+def explode(value):
+    return {"a": 1}[value]

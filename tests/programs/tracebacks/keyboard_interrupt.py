@@ -1,0 +1,3 @@
+# An uncaught KeyboardInterrupt.
+print("about to interrupt")
+raise KeyboardInterrupt

@@ -1,0 +1,3 @@
+# NameError suggestions: a close name in scope.
+counter_value = 3
+print(counter_valeu)
