@@ -52,12 +52,11 @@ def _tokenizer_error_first(parser: Parser, exc: SyntaxError) -> SyntaxError:
     found = token_error(last)
     if exc.msg in ("unexpected indent", "unexpected unindent"):
         return exc  # CPython reports these without looking further
+    reached = parser.tokens[max(parser.pos, parser.furthest)]
+    if reached is last:
+        return exc  # the parser saw the bad token and chose its own message
     if found.msg.endswith("was never closed"):
-        if (
-            exc.lineno is not None
-            and found.lineno is not None
-            and found.lineno < exc.lineno
-        ):
+        if found.lineno is not None and found.lineno < reached[2]:
             return found
         return exc
     if found.msg in _STATE_ERRORS:

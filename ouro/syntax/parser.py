@@ -19,9 +19,10 @@ from __future__ import annotations
 from typing import Any
 
 from . import nodes as N
-from .source import char_offset, make_error
+from .source import byte_col, char_offset, make_error
 from .strings import EscapeError, decode_bytes, decode_str, split_prefix, warn_escapes
 from .tokenizer import tokenize
+from .tokens import SOFT_KEYWORDS
 
 LOAD, STORE, DEL = N.LOAD, N.STORE, N.DEL
 
@@ -135,7 +136,6 @@ ADJACENT = frozenset(
         "await",
     ]
 )
-SOFT_KEYWORDS = frozenset(("match", "case", "type", "_"))
 
 
 class Parser:
@@ -145,6 +145,7 @@ class Parser:
         self, text: str, filename: str = "<unknown>", mode: str = "exec"
     ) -> None:
         self.filename = filename
+        self.mode = mode
         self.missing_newline = bool(text) and not text.endswith("\n")
         if self.missing_newline and mode in ("exec", "single"):
             text += "\n"  # as CPython's tokenizer does for files: error texts show it
@@ -208,8 +209,10 @@ class Parser:
         else:
             eline = lines[end_lineno - 1] if 0 < end_lineno <= len(lines) else ""
             end_offset = char_offset(eline, end_col or 0)
-        # CPython shows the first line alone, without its newline, for a multi-line range.
-        text = line + "\n" if lineno < len(lines) and end_lineno == lineno else line
+        # CPython's text keeps its newline only when the error is on the line its tokenizer
+        # had reached (the furthest token read); earlier lines come without one.
+        reached = self.tokens[max(self.pos, self.furthest)][2]
+        text = line + "\n" if lineno < len(lines) and lineno >= reached else line
         return make_error(
             msg, self.filename, lineno, offset, end_lineno, end_offset, text, cls
         )
@@ -227,8 +230,18 @@ class Parser:
         kind = tok[0]
         if kind == "ERRORTOKEN":
             return token_error(tok)
+        # A string in eval/func_type mode has no implicit final newline: CPython is at its end.
+        if (
+            kind == "NEWLINE"
+            and self.mode in ("eval", "func_type")
+            and self.missing_newline
+            and msg == "invalid syntax"
+            and tok[2] == len(self.lines)
+        ):
+            line = self.lines[tok[2] - 1]
+            return make_error(msg, self.filename, tok[2], 0, tok[2], 0, line, cls)
         if kind == "DEDENT" or kind == "ENDMARKER":
-            eof = self.eof_position(tok)
+            eof = self.eof_position(tok, msg)
             if eof is not None:
                 lineno, offset, end_offset = eof
                 line = self.lines[lineno - 1] if lineno else ""
@@ -244,7 +257,7 @@ class Parser:
                 )
         return self.error_at(msg, tok[2], tok[3], tok[4], tok[5], cls)
 
-    def eof_position(self, tok: Token) -> tuple[int, int, int] | None:
+    def eof_position(self, tok: Token, msg: str) -> tuple[int, int, int] | None:
         """Where CPython reports an error at the end of input: (lineno, offset, end_offset)."""
         tokens = self.tokens
         i = tokens.index(tok)
@@ -256,9 +269,9 @@ class Parser:
         if j < 0:
             return None
         lineno = tokens[j][2]
-        if tok[0] == "DEDENT" or self.missing_newline:
-            return lineno, len(self.lines[lineno - 1]) + 1, -1
-        return lineno, 0, 0
+        if tok[0] == "ENDMARKER" and msg == "invalid syntax":
+            return lineno, 0, 0
+        return lineno, len(self.lines[lineno - 1]) + 1, -1
 
     def error_here(self, expected: str | None = None) -> SyntaxError:
         """The error for the current token when nothing in the grammar fits it."""
@@ -326,10 +339,12 @@ class Parser:
             i = self.pos - 1
             while self.tokens[i][0] != "NEWLINE":
                 i -= 1
-            raise self.error_tok(
+            exc = self.error_tok(
                 "multiple statements found while compiling a single statement",
                 self.tokens[i],
             )
+            exc.text = self.lines[(exc.lineno or 1) - 1] + "\n"  # the line as typed
+            raise exc
         return N.Interactive(body)
 
     def parse_func_type(self) -> N.FunctionType:
@@ -826,7 +841,7 @@ class Parser:
             self.advance()
             return items
         except (_Backtrack, SyntaxError) as exc:
-            if self.with_committed and self.kind != ")":
+            if self.with_committed:
                 if isinstance(exc, _Backtrack):
                     raise self.error_here() from None
                 raise
@@ -2242,6 +2257,7 @@ class Parser:
         # Parts: ('lit', value, start_tok, end_tok) or an f-string's values.
         parts: list[Any] = []
         is_bytes = None
+        mixed = False
         has_fstring = False
         kind_u = None
         while self.kind in ("STRING", "FSTRING_START"):
@@ -2255,26 +2271,19 @@ class Parser:
                 if is_bytes is None:
                     is_bytes = b
                 elif is_bytes != b:
-                    raise self.error_at(
-                        "cannot mix bytes and nonbytes literals",
-                        first[2],
-                        first[3],
-                        *self.last_end(),
-                    )
+                    mixed = True
                 parts.append(["lit", value, tok[2], tok[3], tok[4], tok[5]])
             else:
                 if is_bytes:
-                    raise self.error_at(
-                        "cannot mix bytes and nonbytes literals",
-                        first[2],
-                        first[3],
-                        *self.last_end(),
-                    )
+                    mixed = True
                 if kind_u is None:
                     kind_u = ""
                 is_bytes = False
                 has_fstring = True
                 parts.extend(self.fstring())
+        if mixed:
+            # CPython notices at the token after the last literal.
+            raise self.error_tok("cannot mix bytes and nonbytes literals", self.tok)
         end = self.last_end()
         if is_bytes:
             value = b"".join(p[1] for p in parts)
@@ -2372,10 +2381,30 @@ class Parser:
                 start[3],
                 *self.tok[4:6],
             )
+        if kind == "*" and self.peek() not in EXPR_START:
+            raise self.error_tok(
+                "f-string: expecting a valid expression after '{'", self.tok
+            )
         if kind == "yield":
             value = self.yield_expr()
         else:
             value = self.star_expressions()
+        if self.kind not in ("=", "!", ":", "}"):
+            tok = self.tok
+            lineno, col = tok[2], tok[3]
+            if tok[0] == "ERRORTOKEN":
+                found = token_error(tok)
+                if found.msg != "invalid syntax" or found.lineno is None:
+                    raise found
+                lineno = found.lineno
+                col = byte_col(self.lines[lineno - 1], (found.offset or 1) - 1)
+            raise self.error_at(
+                "f-string: expecting '=', or '!', or ':', or '}'",
+                lineno,
+                col,
+                lineno,
+                col + 1,
+            )
         parts: list[Any] = []
         conversion = -1
         if self.kind == "=":
@@ -2394,16 +2423,19 @@ class Parser:
         if self.kind == "!":
             bang = self.advance()
             name = self.tok
-            if (
-                name[0] not in ("NAME",)
-                and name[0] not in ("None", "True", "False")
-                or (
-                    name[2],
-                    name[3],
-                )
-                != (bang[4], bang[5])
-            ):
+            if name[0] in ("}", ":", "=", "!", "FSTRING_END"):
                 raise self.error_tok("f-string: missing conversion character", name)
+            if name[0] != "NAME":
+                raise self.error_tok("f-string: invalid conversion character", name)
+            if (name[2], name[3]) != (bang[4], bang[5]):
+                raise self.error_at(
+                    "f-string: conversion type must come right after the "
+                    "exclamanation mark",  # sic: CPython 3.12's spelling
+                    bang[2],
+                    bang[3],
+                    name[4],
+                    name[5],
+                )
             if name[1] not in CONVERSIONS:
                 raise self.error_tok(
                     f"f-string: invalid conversion character '{name[1]}': "
@@ -2412,6 +2444,8 @@ class Parser:
                 )
             self.advance()
             conversion = CONVERSIONS[name[1]]
+            if self.kind not in (":", "}"):
+                raise self.error_tok("f-string: expecting ':' or '}'", self.tok)
         format_spec = None
         if self.kind == ":":
             colon = self.advance()
@@ -2434,6 +2468,10 @@ class Parser:
                     )
                 elif kind == "{":
                     spec_parts.extend(self.replacement_field(raw))
+                elif kind == "FSTRING_END":
+                    raise self.error_tok(
+                        "f-string: expecting '}', or format specs", self.tok
+                    )
                 else:
                     raise self.error_here()
             values = merge_literals(spec_parts, keep_empty=True)

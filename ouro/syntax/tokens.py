@@ -34,16 +34,11 @@ ERRORTOKEN = "ERRORTOKEN"
 
 # Hard keywords become their own kind; soft keywords (match, case, type, _) stay NAMEs.
 KEYWORDS = frozenset(
-    "False None True and as assert async await break class continue def del elif else "
-    "except finally for from global if import in is lambda nonlocal not or pass raise "
-    "return try while with yield".split()
-)
+    (
+        "False", "None", "True", "and", "as", "assert", "async", "await", "break",
+        "class", "continue", "def", "del", "elif", "else", "except", "finally", "for",
+        "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or",
+        "pass", "raise", "return", "try", "while", "with", "yield",
+    )
+)  # fmt: skip
 SOFT_KEYWORDS = frozenset(("match", "case", "type", "_"))
-
-OPERATORS = frozenset(
-    "!= % %= & &= ( ) * ** **= *= + += , - -= -> . ... / // //= /= : := ; < << <<= <= = == "
-    "> >= >> >>= @ @= [ ] ^ ^= { | |= } ~ !".split()
-)
-
-OPENING = {"(": ")", "[": "]", "{": "}"}
-CLOSING = {")": "(", "]": "[", "}": "{"}
