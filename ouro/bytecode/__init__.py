@@ -1,0 +1,1 @@
+"""Code objects and Ouro's instruction set (opcodes.py is THE table)."""

@@ -1,0 +1,237 @@
+"""Code objects: what the compiler hands the VM (and the cache writes to .pyc files).
+
+A ``Code`` carries CPython's ``co_*`` attribute names, so ``inspect``, ``traceback`` and other
+stdlib code that introspects code objects works on Ouro's, plus what a register machine needs:
+
+* ``co_code``: the instructions, a tuple of 4-tuples ``(op, a, b, c)`` (see ``opcodes``);
+* the register layout, one list per frame made by copying ``co_template``::
+
+      0            nlocals      +ncells      +nfrees    +ntemps        +len(co_consts)
+      [ co_varnames | cells of co_cellvars | co_freevars | temporaries | co_consts ]
+
+  a cell variable that is also a parameter keeps its parameter slot (MAKE_CELL wraps it);
+* ``co_positions_table``: ``(lineno, end_lineno, col, end_col)`` per instruction;
+* ``co_exceptiontable``: ``(start, end, handler, register)`` ranges of instruction indices,
+  innermost first: an exception raised at ``start <= i < end`` goes to ``handler`` with the
+  exception in ``register``.
+
+Offsets, as in CPython, count two bytes per instruction (instruction i is at offset 2*i), so
+``f_lasti``-based stdlib code (``traceback``, ``dis.findlinestarts``) reads them unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+# co_flags bits, CPython's values (inspect.CO_*).
+CO_OPTIMIZED = 0x0001
+CO_NEWLOCALS = 0x0002
+CO_VARARGS = 0x0004
+CO_VARKEYWORDS = 0x0008
+CO_NESTED = 0x0010
+CO_GENERATOR = 0x0020
+CO_NOFREE = 0x0040
+CO_COROUTINE = 0x0080
+CO_ITERABLE_COROUTINE = 0x0100
+CO_ASYNC_GENERATOR = 0x0200
+
+
+class _Unbound:
+    """The value of a register whose variable is not bound (shown as ``<unbound>``)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<unbound>"
+
+    def __reduce__(self) -> str:
+        return "UNBOUND"
+
+
+UNBOUND: Any = _Unbound()
+
+Instruction = tuple[int, int, int, int]
+Position = tuple[int | None, int | None, int | None, int | None]
+Handler = tuple[int, int, int, int]
+
+
+class Code:
+    """One compiled block (module, class body, function, lambda, comprehension)."""
+
+    __slots__ = (
+        "co_argcount",
+        "co_cellvars",
+        "co_code",
+        "co_consts",
+        "co_exceptiontable",
+        "co_filename",
+        "co_firstlineno",
+        "co_flags",
+        "co_freevars",
+        "co_kwonlyargcount",
+        "co_name",
+        "co_names",
+        "co_ntemps",
+        "co_positions_table",
+        "co_posonlyargcount",
+        "co_qualname",
+        "co_template",
+        "co_varnames",
+    )
+
+    def __init__(
+        self,
+        *,
+        co_code: tuple[Instruction, ...],
+        co_consts: tuple[object, ...] = (),
+        co_names: tuple[str, ...] = (),
+        co_varnames: tuple[str, ...] = (),
+        co_cellvars: tuple[str, ...] = (),
+        co_freevars: tuple[str, ...] = (),
+        co_ntemps: int = 0,
+        co_argcount: int = 0,
+        co_posonlyargcount: int = 0,
+        co_kwonlyargcount: int = 0,
+        co_flags: int = 0,
+        co_name: str = "<module>",
+        co_qualname: str | None = None,
+        co_filename: str = "<unknown>",
+        co_firstlineno: int = 1,
+        co_positions_table: tuple[Position, ...] | None = None,
+        co_exceptiontable: tuple[Handler, ...] = (),
+    ) -> None:
+        self.co_code = co_code
+        self.co_consts = co_consts
+        self.co_names = co_names
+        self.co_varnames = co_varnames
+        self.co_cellvars = co_cellvars
+        self.co_freevars = co_freevars
+        self.co_ntemps = co_ntemps
+        self.co_argcount = co_argcount
+        self.co_posonlyargcount = co_posonlyargcount
+        self.co_kwonlyargcount = co_kwonlyargcount
+        self.co_flags = co_flags
+        self.co_name = co_name
+        self.co_qualname = co_name if co_qualname is None else co_qualname
+        self.co_filename = co_filename
+        self.co_firstlineno = co_firstlineno
+        if co_positions_table is None:
+            co_positions_table = ((None, None, None, None),) * len(co_code)
+        assert len(co_positions_table) == len(co_code), "one position per instruction"
+        self.co_positions_table = co_positions_table
+        self.co_exceptiontable = co_exceptiontable
+        self.co_template = self._template()
+
+    # --- the register layout ---------------------------------------------------------------
+
+    def _template(self) -> list[object]:
+        return [UNBOUND] * self.const_base + list(self.co_consts)
+
+    @property
+    def co_nlocals(self) -> int:
+        return len(self.co_varnames)
+
+    @property
+    def cell_base(self) -> int:
+        """Register of the first cell that is not a parameter's."""
+        return len(self.co_varnames)
+
+    @property
+    def free_base(self) -> int:
+        """Register of the first free variable's cell."""
+        return self.cell_base + len(self.own_cells)
+
+    @property
+    def own_cells(self) -> tuple[str, ...]:
+        """The cell variables that have no slot in co_varnames."""
+        varnames = set(self.co_varnames)
+        return tuple(name for name in self.co_cellvars if name not in varnames)
+
+    @property
+    def temp_base(self) -> int:
+        return self.free_base + len(self.co_freevars)
+
+    @property
+    def const_base(self) -> int:
+        """Register of co_consts[0]."""
+        return self.temp_base + self.co_ntemps
+
+    @property
+    def co_nregs(self) -> int:
+        return self.const_base + len(self.co_consts)
+
+    @property
+    def co_stacksize(self) -> int:
+        """CPython's name for the evaluation area: here, the temporaries."""
+        return self.co_ntemps
+
+    def register_name(self, reg: int) -> str:
+        """What register ``reg`` holds, for dis and error messages."""
+        if reg < self.cell_base:
+            return self.co_varnames[reg]
+        if reg < self.free_base:
+            return self.own_cells[reg - self.cell_base]
+        if reg < self.temp_base:
+            return self.co_freevars[reg - self.free_base]
+        if reg < self.const_base:
+            return f"${reg - self.temp_base}"
+        return repr(self.co_consts[reg - self.const_base])
+
+    # --- CPython's views ---------------------------------------------------------------------
+
+    @property
+    def co_lnotab(self) -> bytes:
+        raise AttributeError("co_lnotab is not provided by Ouro; use co_lines()")
+
+    def co_lines(self) -> Iterator[tuple[int, int, int | None]]:
+        """(start, end, lineno) for each run of instructions on one line; offsets are 2*index."""
+        start = 0
+        current: int | None = None
+        for index, (lineno, _, _, _) in enumerate(self.co_positions_table):
+            if index and lineno != current:
+                yield start, 2 * index, current
+                start = 2 * index
+            current = lineno
+        if self.co_positions_table:
+            yield start, 2 * len(self.co_positions_table), current
+
+    def co_positions(self) -> Iterator[Position]:
+        """(lineno, end_lineno, col_offset, end_col_offset) of each instruction."""
+        return iter(self.co_positions_table)
+
+    def replace(self, **changes: Any) -> Code:
+        """A copy with some co_* attributes changed, like ``types.CodeType.replace``."""
+        fields = {
+            name: getattr(self, name)
+            for name in self.__slots__
+            if name != "co_template"
+        }
+        unknown = set(changes) - set(fields)
+        if unknown:
+            raise TypeError(
+                f"replace() got an unexpected keyword argument {min(unknown)!r}"
+            )
+        fields.update(changes)
+        return Code(**fields)
+
+    # --- identity ------------------------------------------------------------------------
+
+    def _key(self) -> tuple[object, ...]:
+        return tuple(
+            getattr(self, name) for name in self.__slots__ if name != "co_template"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Code):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash((self.co_name, self.co_code, self.co_firstlineno))
+
+    def __repr__(self) -> str:
+        return (
+            f"<code object {self.co_name} at {id(self):#x}, "
+            f'file "{self.co_filename}", line {self.co_firstlineno}>'
+        )
