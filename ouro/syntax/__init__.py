@@ -55,6 +55,8 @@ def _tokenizer_error_first(parser: Parser, exc: SyntaxError) -> SyntaxError:
     reached = parser.tokens[max(parser.pos, parser.furthest)]
     if reached is last:
         return exc  # the parser saw the bad token and chose its own message
+    if last[3]:
+        return exc  # found inside an f-string: CPython keeps the parser's error
     if found.msg.endswith("was never closed"):
         if found.lineno is not None and found.lineno < reached[2]:
             return found
@@ -74,6 +76,7 @@ _STATE_ERRORS = frozenset(
         "too many levels of indentation",
         "unexpected character after line continuation character",
         "unexpected EOF while parsing",
+        "invalid syntax",  # a stray '$', '?' or '`'
     )
 )
 

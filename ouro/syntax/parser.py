@@ -280,10 +280,9 @@ class Parser:
         if kind == "ERRORTOKEN":
             return token_error(tok)
         if kind == "INDENT":
-            after = self.tokens[self.pos + 1]
-            if after[0] == "ERRORTOKEN":
-                return token_error(after)  # CPython had read one token further
             return self.error_tok("unexpected indent", tok, IndentationError)
+        if kind == "DEDENT":
+            return self.error_tok("unexpected unindent", tok, IndentationError)
         if self.furthest > self.pos:
             # CPython reports a generic error at the furthest token it ever read.
             tok = self.tokens[self.furthest]

@@ -121,6 +121,7 @@ class Tokenizer:
         self.filename = filename
         self.lines = text.split("\n")
         self.tokens: list[Token] = []
+        self.fstrings: list[_FString] = []  # the open f-strings, innermost last
 
     # --- errors -------------------------------------------------------------------------
 
@@ -162,8 +163,10 @@ class Tokenizer:
         try:
             self._scan()
         except SyntaxError as exc:
+            # The column slots say how many f-strings were open (see tokens.py).
             line = exc.lineno or 0
-            self.tokens.append(("ERRORTOKEN", exc, line, 0, line, 0))
+            depth = len(self.fstrings)
+            self.tokens.append(("ERRORTOKEN", exc, line, depth, line, depth))
         return self.tokens
 
     def _scan(self) -> None:  # the one long loop, a list of short cases
@@ -181,7 +184,7 @@ class Tokenizer:
         indents = [0]
         alt_indents = [0]
         parens: list[tuple[str, int, int]] = []  # (bracket, lineno, char col)
-        fstrings: list[_FString] = []
+        fstrings: list[_FString] = self.fstrings
         at_line_start = True
         # Whether the current logical line has produced a token (for the EOF NEWLINE).
         pending_line = False
@@ -203,7 +206,10 @@ class Tokenizer:
                     if c == "\\" and text[end + 1 : end + 2] == "\n":
                         # A continuation on a blank line joins with the next one.
                         pass
-                    elif c != "\\":
+                    elif c == "\\":
+                        # A stray backslash is found before the indentation is weighed.
+                        self._bad_character(text, end, lineno, line_start, fstrings)
+                    else:
                         # Blank or comment-only line: invisible to the layout.
                         if not c:
                             break

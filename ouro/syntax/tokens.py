@@ -13,6 +13,8 @@ A token is a plain tuple ``(kind, string, lineno, col, end_lineno, end_col)``:
 An ``ERRORTOKEN`` carries a ready ``SyntaxError`` in its ``string`` slot: the tokenizer stops at
 the first error, and the parser raises it only if it gets that far without an error of its own,
 which gives CPython's order of errors (the tokenizer there runs lazily, one token ahead).
+Its ``col`` and ``end_col`` slots hold how many f-strings were open at the error: an error
+inside an f-string never displaces an earlier parser error (CPython keeps the parser's).
 """
 
 from __future__ import annotations
