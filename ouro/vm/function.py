@@ -1,0 +1,330 @@
+"""Ouro functions: what MAKE_FUNCTION builds and CALL runs.
+
+A ``Function`` holds a ``Code`` with its globals, defaults and closure, plus what the loop
+wants at call time, computed once when the function is made (or its ``__code__`` replaced):
+
+* ``_env``: the frame environment ``(code, insts, globals, builtins, None)`` the loop switches
+  to (``insts`` are the decoded instructions, see ``decode``);
+* ``_template``: the code's register template with the closure's cells already in the free
+  variable slots, so a frame is ``_template.copy()`` plus the arguments;
+* ``_argc``: the positional count of the fast path (no ``*args``, ``**kwargs`` or keyword-only
+  parameters), -1 if there is none.
+
+``bind_arguments`` fills a register list from positional and keyword arguments with every
+parameter kind and CPython 3.12's TypeError messages. ``Function.__call__`` lets host code
+(sorted, map, dunder methods) call an Ouro function: it runs a nested loop, the only host
+recursion the VM does.
+"""
+
+from __future__ import annotations
+
+import builtins as host_builtins
+import types
+
+from ouro.bytecode import opcodes
+from ouro.bytecode.code import CO_VARARGS, CO_VARKEYWORDS, UNBOUND, Code
+
+Instruction = tuple[int, object, object, object]
+Env = tuple[Code, tuple[Instruction, ...], dict[str, object], dict[str, object], object]
+
+
+def run_frame(env: Env, registers: list[object], *args: object) -> object:
+    """Replaced by ``ouro.vm.loop.run_frame`` when the loop is imported (it imports us)."""
+    raise SystemError("ouro: import ouro.vm.loop before running functions")
+
+
+# --- decoding -------------------------------------------------------------------------------
+
+_NAME_OPERANDS: dict[int, tuple[bool, bool, bool]] = {
+    info.number: tuple(kind == opcodes.NAME for kind in info.operands)  # type: ignore[misc]
+    for info in opcodes.OPS
+}
+# id(code) -> (code, decoded instructions); the code is kept so its id is never reused.
+# TODO(#4): codes made by exec/eval stay here forever; move the decoded form onto Code.
+_DECODED: dict[int, tuple[Code, tuple[Instruction, ...]]] = {}
+
+
+def decode(code: Code) -> tuple[Instruction, ...]:
+    """The loop's form of ``code.co_code``: NAME operands replaced by the name strings."""
+    entry = _DECODED.get(id(code))
+    if entry is not None and entry[0] is code:
+        return entry[1]
+    names = code.co_names
+    insts: list[Instruction] = []
+    for op, a, b, c in code.co_code:
+        kinds = _NAME_OPERANDS.get(op)
+        if kinds is None:
+            raise SystemError(f"ouro: unknown opcode {op} in {code.co_qualname}")
+        insts.append(
+            (
+                op,
+                names[a] if kinds[0] else a,
+                names[b] if kinds[1] else b,
+                names[c] if kinds[2] else c,
+            )
+        )
+    decoded = tuple(insts)
+    _DECODED[id(code)] = (code, decoded)
+    return decoded
+
+
+def builtins_of(globals: dict[str, object]) -> dict[str, object]:
+    """The builtins dict a frame with these globals uses (``globals['__builtins__']``)."""
+    found = globals.get("__builtins__", host_builtins)
+    if isinstance(found, types.ModuleType):
+        return found.__dict__
+    if isinstance(found, dict):
+        return found
+    return host_builtins.__dict__
+
+
+def make_env(code: Code, globals: dict[str, object], locals: object = None) -> Env:
+    """The frame environment for running ``code`` with these namespaces."""
+    return (code, decode(code), globals, builtins_of(globals), locals)
+
+
+# --- Function -------------------------------------------------------------------------------
+
+
+class Function:
+    """An Ouro function object, with the attributes of CPython's."""
+
+    __slots__ = (
+        "__annotations__",
+        "__builtins__",
+        "__closure__",
+        "__defaults__",
+        "__dict__",
+        "__globals__",
+        "__kwdefaults__",
+        "__name__",
+        "__qualname__",
+        "__type_params__",
+        "__weakref__",
+        "_argc",
+        "_code",
+        "_doc",
+        "_env",
+        "_module",
+        "_template",
+    )
+
+    def __init__(
+        self,
+        code: Code,
+        globals: dict[str, object],
+        name: str | None = None,
+        defaults: tuple[object, ...] | None = None,
+        closure: tuple[types.CellType, ...] | None = None,
+        kwdefaults: dict[str, object] | None = None,
+        annotations: dict[str, object] | None = None,
+        type_params: tuple[object, ...] = (),
+    ) -> None:
+        self.__globals__ = globals
+        self.__builtins__ = builtins_of(globals)
+        self.__name__ = code.co_name if name is None else name
+        self.__qualname__ = code.co_qualname
+        self.__defaults__ = defaults
+        self.__kwdefaults__ = kwdefaults
+        self.__closure__ = closure
+        self.__annotations__ = {} if annotations is None else annotations
+        self.__type_params__ = type_params
+        consts = code.co_consts
+        self._doc = consts[0] if consts and type(consts[0]) is str else None
+        self._module = globals.get("__name__")
+        self.__code__ = code
+
+    @property
+    def __code__(self) -> Code:
+        return self._code
+
+    @__code__.setter
+    def __code__(self, code: Code) -> None:
+        nfree = len(code.co_freevars)
+        closure = self.__closure__ or ()
+        if len(closure) != nfree:
+            raise ValueError(
+                f"{self.__name__}() requires a code object with {len(closure)} free vars,"
+                f" not {nfree}"
+            )
+        self._code = code
+        self._env = (code, decode(code), self.__globals__, self.__builtins__, None)
+        template = code.co_template.copy()
+        if nfree:
+            base = code.free_base
+            template[base : base + nfree] = closure
+        self._template = template
+        simple = not code.co_flags & (CO_VARARGS | CO_VARKEYWORDS)
+        self._argc = code.co_argcount if simple and not code.co_kwonlyargcount else -1
+
+    @property
+    def __doc__(self) -> object:  # type: ignore[override]
+        return self._doc
+
+    @__doc__.setter
+    def __doc__(self, value: object) -> None:
+        self._doc = value
+
+    @property
+    def __module__(self) -> object:  # type: ignore[override]
+        return self._module
+
+    @__module__.setter
+    def __module__(self, value: object) -> None:
+        self._module = value
+
+    def __get__(self, obj: object, cls: object = None) -> object:
+        if obj is None:
+            return self
+        return types.MethodType(self, obj)
+
+    def __call__(self, *args: object, **kwargs: object) -> object:
+        if kwargs or len(args) != self._argc:
+            regs = bind_arguments(self, args, kwargs)
+        else:
+            regs = self._template.copy()
+            regs[: len(args)] = args
+        return run_frame(self._env, regs)
+
+    def __repr__(self) -> str:
+        return f"<function {self.__qualname__} at {id(self):#x}>"
+
+
+# --- argument binding -----------------------------------------------------------------------
+
+
+def bind_arguments(
+    func: Function, args: tuple[object, ...] | list[object], kwargs: dict[str, object]
+) -> list[object]:
+    """A new register list for ``func`` with ``args`` and ``kwargs`` bound to parameters.
+
+    The order of checks is CPython 3.12's: keywords (strings, unexpected, positional-only,
+    repeated), then too many positionals, then missing positionals, then keyword-only.
+    """
+    code = func._code
+    regs = func._template.copy()
+    argcount = code.co_argcount
+    total = argcount + code.co_kwonlyargcount
+    varnames = code.co_varnames
+    given = len(args)
+    n = min(given, argcount)
+    regs[:n] = args[:n]
+    extra = total
+    if code.co_flags & CO_VARARGS:
+        regs[extra] = tuple(args[argcount:])
+        extra += 1
+    kwdict: dict[str, object] | None = None
+    if code.co_flags & CO_VARKEYWORDS:
+        kwdict = regs[extra] = {}
+    if kwargs:
+        _bind_keywords(func, regs, kwargs, kwdict)
+    if given > argcount and not code.co_flags & CO_VARARGS:
+        _too_many_positional(func, regs, given)
+    if given < argcount:
+        _fill_defaults(func, regs, given)
+    for i in range(argcount, total):
+        if regs[i] is UNBOUND:
+            kwdefaults = func.__kwdefaults__
+            name = varnames[i]
+            if kwdefaults is not None and name in kwdefaults:
+                regs[i] = kwdefaults[name]
+    if code.co_kwonlyargcount and UNBOUND in regs[argcount:total]:
+        _missing(func, regs, "keyword-only", argcount, total)
+    return regs
+
+
+def _bind_keywords(
+    func: Function,
+    regs: list[object],
+    kwargs: dict[str, object],
+    kwdict: dict[str, object] | None,
+) -> None:
+    code = func._code
+    posonly = code.co_posonlyargcount
+    total = code.co_argcount + code.co_kwonlyargcount
+    varnames = code.co_varnames
+    for name, value in kwargs.items():
+        if type(name) is not str and not isinstance(name, str):
+            raise TypeError(f"{func.__qualname__}() keywords must be strings")
+        try:
+            i = varnames.index(name, posonly, total)
+        except ValueError:
+            if kwdict is None:
+                _unexpected_keyword(func, kwargs, name)
+            else:
+                kwdict[name] = value
+            continue
+        if regs[i] is not UNBOUND:
+            raise TypeError(
+                f"{func.__qualname__}() got multiple values for argument '{name}'"
+            )
+        regs[i] = value
+
+
+def _unexpected_keyword(func: Function, kwargs: dict[str, object], name: str) -> None:
+    code = func._code
+    posonly = code.co_varnames[: code.co_posonlyargcount]
+    passed = [p for p in posonly if p in kwargs]
+    if passed:
+        raise TypeError(
+            f"{func.__qualname__}() got some positional-only arguments passed as"
+            f" keyword arguments: '{', '.join(passed)}'"
+        )
+    raise TypeError(
+        f"{func.__qualname__}() got an unexpected keyword argument '{name}'"
+    )
+
+
+def _too_many_positional(func: Function, regs: list[object], given: int) -> None:
+    code = func._code
+    argcount = code.co_argcount
+    kwonly_given = sum(
+        1
+        for value in regs[argcount : argcount + code.co_kwonlyargcount]
+        if value is not UNBOUND
+    )
+    defcount = len(func.__defaults__ or ())
+    if defcount:
+        sig, plural = f"from {argcount - defcount} to {argcount}", True
+    else:
+        sig, plural = str(argcount), argcount != 1
+    kwonly_sig = ""
+    if kwonly_given:
+        kwonly_sig = (
+            f" positional argument{'s' if given != 1 else ''} (and {kwonly_given}"
+            f" keyword-only argument{'s' if kwonly_given != 1 else ''})"
+        )
+    verb = "was" if given == 1 and not kwonly_given else "were"
+    raise TypeError(
+        f"{func.__qualname__}() takes {sig} positional argument{'s' if plural else ''}"
+        f" but {given}{kwonly_sig} {verb} given"
+    )
+
+
+def _fill_defaults(func: Function, regs: list[object], given: int) -> None:
+    argcount = func._code.co_argcount
+    defaults = func.__defaults__ or ()
+    first_default = argcount - len(defaults)
+    if UNBOUND in regs[given:first_default]:
+        _missing(func, regs, "positional", 0, first_default)
+    for i in range(max(given, first_default), argcount):
+        if regs[i] is UNBOUND:
+            regs[i] = defaults[i - first_default]
+
+
+def _missing(
+    func: Function, regs: list[object], kind: str, start: int, end: int
+) -> None:
+    varnames = func._code.co_varnames
+    names = [f"'{varnames[i]}'" for i in range(start, end) if regs[i] is UNBOUND]
+    if len(names) == 1:
+        listed = names[0]
+    elif len(names) == 2:
+        listed = f"{names[0]} and {names[1]}"
+    else:
+        listed = ", ".join(names[:-1]) + f", and {names[-1]}"
+    plural = "s" if len(names) != 1 else ""
+    raise TypeError(
+        f"{func.__qualname__}() missing {len(names)} required {kind}"
+        f" argument{plural}: {listed}"
+    )

@@ -1,0 +1,615 @@
+"""The opcodes the loop does not run inline: one function per opcode, named after it.
+
+Every handler is called as ``handler(r, a, b, c, env)`` with the frame's registers, the
+decoded operands (NAME operands are already strings, ``function.decode``) and the frame
+environment ``(code, insts, globals, builtins, locals mapping)``. Handlers never move pc and
+never switch frames: those opcodes are cases of the loop (``loop.py``). ``HANDLERS`` maps
+opcode numbers to these functions; the loop checks at import that every opcode of the table is
+either a case of its own or here.
+"""
+
+from __future__ import annotations
+
+import operator
+import sys
+import types
+from collections.abc import Callable
+
+from ouro.bytecode import opcodes
+from ouro.bytecode.code import UNBOUND, Code
+from ouro.vm import classes, errors
+from ouro.vm.function import Env, Function
+from ouro.vm.state import thread_state
+
+Handler = Callable[[list[object], int, object, object, Env], None]
+HANDLERS: dict[int, Handler] = {}
+
+
+def handler(func: Handler) -> Handler:
+    """Register ``func`` as the handler of the opcode it is named after."""
+    HANDLERS[opcodes.BY_NAME[func.__name__].number] = func
+    return func
+
+
+# --- moving values --------------------------------------------------------------------------
+
+
+@handler
+def NOP(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    pass
+
+
+@handler
+def CHECK_LOCAL(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    if r[a] is UNBOUND:
+        raise errors.unbound_local(env[0], a)
+
+
+@handler
+def DELETE_LOCAL(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    if r[a] is UNBOUND:
+        raise errors.unbound_local(env[0], a)
+    r[a] = UNBOUND
+
+
+@handler
+def STORE_GLOBAL(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    env[2][b] = r[a]
+
+
+@handler
+def DELETE_GLOBAL(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    try:
+        del env[2][b]
+    except KeyError:
+        raise errors.name_error(b) from None
+
+
+@handler
+def LOAD_NAME(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    lmap = env[4]
+    if lmap is not None:
+        try:
+            r[a] = lmap[b]
+            return
+        except KeyError:
+            pass
+    r[a] = load_global(env, b)
+
+
+@handler
+def STORE_NAME(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    lmap = env[4]
+    if lmap is None:
+        raise SystemError(f"no locals found when storing {b!r}")
+    lmap[b] = r[a]
+
+
+@handler
+def DELETE_NAME(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    lmap = env[4]
+    if lmap is None:
+        raise SystemError(f"no locals when deleting {b!r}")
+    try:
+        del lmap[b]
+    except KeyError:
+        raise errors.name_error(b) from None
+
+
+def load_global(env: Env, name: str) -> object:
+    """LOAD_GLOBAL's slow path and LOAD_NAME's end: globals, then builtins."""
+    value = env[2].get(name, UNBOUND)
+    if value is UNBOUND:
+        value = env[3].get(name, UNBOUND)
+        if value is UNBOUND:
+            raise errors.name_error(name)
+    return value
+
+
+@handler
+def LOAD_DEREF(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    try:
+        r[a] = r[b].cell_contents
+    except ValueError:
+        raise errors.empty_cell(env[0], b) from None
+
+
+@handler
+def STORE_DEREF(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    r[b].cell_contents = r[a]
+
+
+@handler
+def DELETE_DEREF(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    cell = r[b]
+    try:
+        del cell.cell_contents
+    except ValueError:
+        raise errors.empty_cell(env[0], b) from None
+
+
+@handler
+def MAKE_CELL(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    value = r[a]
+    r[a] = types.CellType() if value is UNBOUND else types.CellType(value)
+
+
+@handler
+def LOAD_CLASSDEREF(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    lmap = env[4]
+    if lmap is not None:
+        try:
+            r[a] = lmap[c]
+            return
+        except KeyError:
+            pass
+    LOAD_DEREF(r, a, b, None, env)
+
+
+# --- attributes and items -------------------------------------------------------------------
+
+
+@handler
+def DELETE_ATTR(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    delattr(r[b], c)
+
+
+@handler
+def STORE_SUBSCR(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    r[b][r[c]] = r[a]
+
+
+@handler
+def DELETE_SUBSCR(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    del r[b][r[c]]
+
+
+@handler
+def LOAD_SUPER_ATTR(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    b = int(b)
+    sup, cls, obj = r[b], r[b + 1], r[b + 2]
+    proxy = super(cls, obj) if sup is super else sup(cls, obj)
+    r[a] = getattr(proxy, c)
+
+
+# --- operators ------------------------------------------------------------------------------
+
+
+def _binary(function: Callable[[object, object], object]) -> Handler:
+    def run(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+        r[a] = function(r[b], r[c])
+
+    return run
+
+
+for _name, _function in (
+    ("MULTIPLY", operator.mul),
+    ("TRUE_DIVIDE", operator.truediv),
+    ("FLOOR_DIVIDE", operator.floordiv),
+    ("REMAINDER", operator.mod),
+    ("POWER", operator.pow),
+    ("MATRIX_MULTIPLY", operator.matmul),
+    ("LSHIFT", operator.lshift),
+    ("RSHIFT", operator.rshift),
+    ("AND", operator.and_),
+    ("OR", operator.or_),
+    ("XOR", operator.xor),
+    ("COMPARE_NE", operator.ne),
+    ("COMPARE_LE", operator.le),
+    ("COMPARE_GT", operator.gt),
+    ("COMPARE_GE", operator.ge),
+    ("IS", operator.is_),
+    ("IS_NOT", operator.is_not),
+    ("NOT_CONTAINS", lambda x, y: x not in y),
+    ("CONTAINS", lambda x, y: x in y),
+):
+    _run = _binary(_function)
+    _run.__name__ = _run.__qualname__ = _name
+    handler(_run)
+
+# INPLACE's c: the operator in ast's order (ouro.syntax.nodes' operator classes).
+# TODO(#4): the INPLACE row's meaning says "0 + ... 12 @"; in ast's order 12 is // and @ is 3.
+INPLACE_OPERATORS: tuple[Callable[[object, object], object], ...] = (
+    operator.iadd,  # Add
+    operator.isub,  # Sub
+    operator.imul,  # Mult
+    operator.imatmul,  # MatMult
+    operator.itruediv,  # Div
+    operator.imod,  # Mod
+    operator.ipow,  # Pow
+    operator.ilshift,  # LShift
+    operator.irshift,  # RShift
+    operator.ior,  # BitOr
+    operator.ixor,  # BitXor
+    operator.iand,  # BitAnd
+    operator.ifloordiv,  # FloorDiv
+)
+
+
+@handler
+def INPLACE(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    r[a] = INPLACE_OPERATORS[c](r[a], r[b])
+
+
+@handler
+def NEGATIVE(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    r[a] = -r[b]
+
+
+@handler
+def POSITIVE(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    r[a] = +r[b]
+
+
+@handler
+def INVERT(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    r[a] = ~r[b]
+
+
+@handler
+def NOT(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    r[a] = not r[b]
+
+
+@handler
+def TO_BOOL(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    r[a] = bool(r[b])
+
+
+# --- building values ------------------------------------------------------------------------
+
+
+@handler
+def BUILD_TUPLE(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    r[a] = tuple(r[b : b + c])
+
+
+@handler
+def BUILD_LIST(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    r[a] = r[b : b + c]
+
+
+@handler
+def BUILD_SET(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    r[a] = set(r[b : b + c])
+
+
+@handler
+def BUILD_MAP(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    items = r[b : b + 2 * c]
+    r[a] = dict(zip(items[::2], items[1::2], strict=True))
+
+
+@handler
+def BUILD_SLICE(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    r[a] = slice(*r[b : b + c])
+
+
+@handler
+def BUILD_STRING(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    r[a] = "".join(r[b : b + c])
+
+
+_CONVERSIONS: tuple[Callable[[object], object] | None, ...] = (None, str, repr, ascii)
+
+
+@handler
+def FORMAT_VALUE(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    value = r[b]
+    convert = _CONVERSIONS[c & 3]
+    if convert is not None:
+        value = convert(value)
+    spec = r[b + 1] if c & 4 else ""
+    r[a] = format(value, spec)
+
+
+@handler
+def LIST_APPEND(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    r[a].append(r[b])
+
+
+@handler
+def LIST_EXTEND(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    errors.list_extend(r[a], r[b])
+
+
+@handler
+def SET_ADD(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    r[a].add(r[b])
+
+
+@handler
+def SET_UPDATE(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    r[a].update(r[b])
+
+
+@handler
+def MAP_ADD(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    r[a][r[b]] = r[c]
+
+
+@handler
+def DICT_UPDATE(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    errors.dict_update(r[a], r[b])
+
+
+@handler
+def DICT_MERGE(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    errors.dict_merge(r[a], r[b], r[c])
+
+
+@handler
+def LIST_TO_TUPLE(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    r[a] = tuple(r[b])
+
+
+@handler
+def UNPACK_SEQUENCE(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    value = r[b]
+    if (type(value) is tuple or type(value) is list) and len(value) == c:
+        r[a : a + c] = value
+        return
+    r[a : a + c] = errors.unpack(value, c)
+
+
+@handler
+def UNPACK_EX(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    before, after = c & 255, c >> 8
+    values = errors.unpack_ex(r[b], before, after)
+    r[a : a + before + after + 1] = values
+
+
+# --- iteration ------------------------------------------------------------------------------
+
+
+@handler
+def GET_ITER(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    r[a] = iter(r[b])
+
+
+@handler
+def GET_AITER(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    r[a] = errors.get_aiter(r[b])
+
+
+@handler
+def GET_ANEXT(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    r[a] = errors.get_anext(r[b])
+
+
+@handler
+def GET_AWAITABLE(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    r[a] = errors.get_awaitable(r[b], c)
+
+
+@handler
+def GET_YIELD_FROM_ITER(
+    r: list[object], a: int, b: object, c: object, env: Env
+) -> None:
+    from ouro.vm.generator import Coroutine, Generator
+
+    value = r[b]
+    if isinstance(value, Coroutine):
+        code = env[0]
+        if not code.co_flags & (0x80 | 0x100):
+            raise TypeError(
+                "cannot 'yield from' a coroutine object in a non-coroutine generator"
+            )
+        r[a] = value
+    elif isinstance(value, (Generator, types.GeneratorType, types.CoroutineType)):
+        r[a] = value
+    else:
+        r[a] = iter(value)
+
+
+# --- calls and functions --------------------------------------------------------------------
+
+
+@handler
+def MAKE_FUNCTION(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    b = int(b)
+    code = r[b]
+    assert isinstance(code, Code), f"MAKE_FUNCTION of {code!r}"
+    extras = iter(r[b + 1 : b + 1 + c.bit_count()])
+    defaults = next(extras) if c & 1 else None
+    kwdefaults = next(extras) if c & 2 else None
+    annotations = next(extras) if c & 4 else None
+    closure = next(extras) if c & 8 else None
+    type_params = next(extras) if c & 16 else ()
+    if isinstance(
+        annotations, tuple
+    ):  # CPython's form: (name, value, name, value, ...)
+        annotations = dict(zip(annotations[::2], annotations[1::2], strict=True))
+    r[a] = Function(
+        code,
+        env[2],
+        defaults=defaults,
+        closure=closure,
+        kwdefaults=kwdefaults,
+        annotations=annotations,
+        type_params=type_params,
+    )
+
+
+@handler
+def BUILD_CLASS(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    b = int(b)
+    body, name = r[b], r[b + 1]
+    args = r[b + 2 : b + 1 + c]
+    kwnames = r[b + 1 + c]
+    assert type(kwnames) is tuple, "BUILD_CLASS: keyword names tuple expected"
+    split = len(args) - len(kwnames)
+    keywords = dict(zip(kwnames, args[split:], strict=True))
+    r[a] = classes.build_class(body, name, tuple(args[:split]), keywords)
+
+
+@handler
+def LOAD_LOCALS(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    lmap = env[4]
+    if lmap is None:
+        raise SystemError("no locals found")
+    r[a] = lmap
+
+
+@handler
+def SETUP_ANNOTATIONS(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    lmap = env[4]
+    if lmap is None:
+        raise SystemError("no locals found when setting up annotations")
+    if type(lmap) is dict:
+        if "__annotations__" not in lmap:
+            lmap["__annotations__"] = {}
+    else:
+        try:
+            lmap["__annotations__"]
+        except KeyError:
+            lmap["__annotations__"] = {}
+
+
+# --- exceptions -----------------------------------------------------------------------------
+
+
+@handler
+def RAISE(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    if c == 0:
+        handled = thread_state().handled
+        if handled is None:
+            raise RuntimeError("No active exception to reraise")
+        raise handled
+    exc = errors.exception_instance(r[a])
+    if c == 2:
+        exc.__cause__ = errors.exception_cause(r[b])
+    raise exc
+
+
+@handler
+def RERAISE(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    exc = r[a]
+    assert isinstance(exc, BaseException), f"RERAISE of {exc!r}"
+    raise exc
+
+
+@handler
+def PUSH_EXC_INFO(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    state = thread_state()
+    r[a] = state.handled
+    state.handled = r[b]
+
+
+@handler
+def POP_EXCEPT(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    thread_state().handled = r[a]
+
+
+@handler
+def CHECK_EXC_MATCH(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    kind = r[c]
+    errors.check_except_type(kind)
+    r[a] = isinstance(r[b], kind)
+
+
+@handler
+def CHECK_EG_MATCH(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    rest, match = errors.exception_group_match(r[b], r[c])
+    r[a], r[a + 1] = rest, match
+    if match is not None:  # as CPython: the matched group is the one handled now
+        thread_state().handled = match
+
+
+@handler
+def WITH_ENTER(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    r[a], r[a + 1] = errors.with_enter(r[b], c == 1)
+
+
+@handler
+def WITH_EXIT(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    exc = r[b]
+    if exc is None:
+        r[a] = r[a](None, None, None)
+    else:
+        r[a] = r[a](type(exc), exc, exc.__traceback__)
+
+
+@handler
+def ASSERT_FAIL(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    raise AssertionError(r[a]) if b else AssertionError()
+
+
+# --- imports --------------------------------------------------------------------------------
+
+
+@handler
+def IMPORT_NAME(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    # TODO(#4): the host's __import__ until Ouro has its importer.
+    importer = env[3].get("__import__")
+    if importer is None:
+        raise ImportError("__import__ not found")
+    c = int(c)
+    lmap = env[4]
+    r[a] = importer(b, env[2], lmap, r[c + 1], r[c])
+
+
+@handler
+def IMPORT_FROM(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    r[a] = errors.import_from(r[b], c)
+
+
+@handler
+def IMPORT_STAR(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    lmap = env[4]
+    if lmap is None:
+        raise SystemError("no locals found during 'import *'")
+    errors.import_star(r[b], lmap)
+
+
+# --- pattern matching -----------------------------------------------------------------------
+
+_TPFLAGS_SEQUENCE = 1 << 5
+_TPFLAGS_MAPPING = 1 << 6
+
+
+@handler
+def MATCH_CLASS(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    b = int(b)
+    r[a] = errors.match_class(r[b], r[b + 1], c, r[b + 2])
+
+
+@handler
+def MATCH_MAPPING(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    r[a] = bool(type(r[b]).__flags__ & _TPFLAGS_MAPPING)
+
+
+@handler
+def MATCH_SEQUENCE(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    r[a] = bool(type(r[b]).__flags__ & _TPFLAGS_SEQUENCE)
+
+
+@handler
+def MATCH_KEYS(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    r[a] = errors.match_keys(r[b], r[c])
+
+
+@handler
+def GET_LEN(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    r[a] = len(r[b])
+
+
+@handler
+def COPY_DICT_WITHOUT_KEYS(
+    r: list[object], a: int, b: object, c: object, env: Env
+) -> None:
+    copy = dict(r[b])
+    for key in r[c]:
+        del copy[key]
+    r[a] = copy
+
+
+# --- the interactive prompt -----------------------------------------------------------------
+
+
+@handler
+def PRINT_EXPR(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    hook = getattr(sys, "displayhook", None)
+    if hook is None:
+        raise RuntimeError("lost sys.displayhook")
+    hook(r[a])

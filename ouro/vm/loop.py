@@ -1,0 +1,372 @@
+"""The dispatch loop: runs Code objects' instructions (docs/vm-format.md).
+
+``execute(code, globals, locals=None)`` runs a module (or exec'd) code object and returns what
+its RETURN returns; ``run_frame(env, registers, pc)`` runs one frame and the frames it calls.
+
+A frame is its environment ``env = (code, insts, globals, builtins, locals mapping)`` (shared
+by every call of one function, see ``function.Function``), its register list and its pc. The
+loop keeps pc, the registers, the decoded instructions and the globals in locals. A call to an
+Ouro function saves the caller as ``(env, registers, pc, destination)`` on the thread's frame
+stack and continues in the callee in the same loop (stackless); RETURN pops it. Only host code
+calling an Ouro function (``Function.__call__``), a class body and a generator's resumption
+start a nested loop.
+
+Dispatch: an if/elif chain for the hottest opcodes and those that move pc or switch frames,
+then ``HANDLERS[op](r, a, b, c, env)`` for the rest (``handlers.py``). An opcode's place in the
+chain costs 6-7 ns per test ahead of it, a handler call about what position 2-3 costs.
+
+Exceptions: one host ``try`` around the dispatch. ``unwind`` finds the innermost
+``co_exceptiontable`` range around the failing instruction, puts the exception in the range's
+register and continues at its handler, popping frames until one handles it. On the way it
+records ``(code, instruction index)`` pairs, innermost first, in the exception's
+``__ouro_traceback__`` attribute (host exceptions take attributes but not weak references).
+"""
+
+from __future__ import annotations
+
+import types
+
+from ouro.bytecode import opcodes
+from ouro.bytecode.code import UNBOUND, Code
+from ouro.vm import function, handlers
+from ouro.vm.errors import star_args, star_kwargs
+from ouro.vm.function import Env, Function, bind_arguments, make_env
+from ouro.vm.generator import make_generator
+from ouro.vm.state import LIMIT, thread_state
+
+MethodType = types.MethodType
+
+# The opcodes that are cases of the loop, by their numbers as written in the chain below.
+CHAIN = {
+    "MOVE": 1,
+    "LOAD_GLOBAL": 4,
+    "LOAD_ATTR": 20,
+    "CALL": 100,
+    "RETURN": 104,
+    "JUMP_IF_FALSE": 61,
+    "JUMP": 60,
+    "FOR_ITER": 91,
+    "ADD": 30,
+    "COMPARE_LT": 52,
+    "COMPARE_EQ": 50,
+    "SUBTRACT": 31,
+    "JUMP_IF_TRUE": 62,
+    "LOAD_SUBSCR": 23,
+    "STORE_ATTR": 21,
+    # rarer ones that move pc or switch frames, behind one `in CONTROL` test
+    "JUMP_IF_NONE": 63,
+    "JUMP_IF_NOT_NONE": 64,
+    "CALL_KW": 101,
+    "CALL_EX": 102,
+    "RETURN_GENERATOR": 110,
+    "YIELD_VALUE": 111,
+    "SEND": 112,
+    "END_ASYNC_FOR": 94,
+}
+CONTROL = frozenset({63, 64, 101, 102, 110, 111, 112, 94})
+
+
+def _check_dispatch() -> list[handlers.Handler]:
+    """Import-time check: every opcode is a case of the chain or has a handler, not both."""
+    for name, number in CHAIN.items():
+        assert opcodes.BY_NAME[name].number == number, f"chain: {name} is not {number}"
+    chained = set(CHAIN.values())
+    assert CONTROL <= chained
+    handled = set(handlers.HANDLERS)
+    table = {info.number for info in opcodes.OPS}
+    assert not chained & handled, f"both chained and handled: {chained & handled}"
+    missing = table - chained - handled
+    assert not missing, f"opcodes without a case or handler: {sorted(missing)}"
+    assert handled <= table, f"handlers without an opcode: {handled - table}"
+    dispatch = [_unknown_opcode] * 256
+    for number, run in handlers.HANDLERS.items():
+        dispatch[number] = run
+    return dispatch
+
+
+def _unknown_opcode(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    raise SystemError("ouro: unknown opcode")
+
+
+HANDLERS = _check_dispatch()
+
+
+def execute(code: Code, globals: dict[str, object], locals: object = None) -> object:
+    """Run a module-level code object with these namespaces (locals default to globals)."""
+    if "__builtins__" not in globals:
+        globals["__builtins__"] = function.builtins_of(globals)
+    env = make_env(code, globals, globals if locals is None else locals)
+    return run_frame(env, code.co_template.copy())
+
+
+def recursion_error() -> RecursionError:
+    return RecursionError("maximum recursion depth exceeded")
+
+
+def run_frame(
+    env: Env,
+    r: list[object],
+    pc: int = 0,
+    gen: object = None,
+    thrown: BaseException | None = None,
+) -> object:
+    """Run the frame ``(env, r)`` from ``pc`` until it returns (or its generator yields)."""
+    frames = thread_state().frames
+    base = len(frames)
+    limit = LIMIT
+    if base >= limit.value:
+        raise recursion_error()
+    handlers_ = HANDLERS
+    insts = env[1]
+    glb = env[2]
+    while True:
+        try:
+            if thrown is not None:  # generator.throw(): raised at the yield
+                exc, thrown = thrown, None
+                raise exc
+            while True:
+                op, a, b, c = insts[pc]
+                pc += 1
+                if op == 1:  # MOVE  r[b] -> r[a]
+                    r[a] = r[b]
+                elif op == 4:  # LOAD_GLOBAL  names[b] -> r[a]
+                    x = glb.get(b, UNBOUND)
+                    r[a] = x if x is not UNBOUND else handlers.load_global(env, b)
+                elif op == 20:  # LOAD_ATTR  r[b] names[c] -> r[a]
+                    r[a] = getattr(r[b], c)
+                elif op == 100:  # CALL  r[b:b+1+c] -> r[a]
+                    f = r[b]
+                    if type(f) is Function:
+                        if f._argc == c:
+                            x = f._template.copy()
+                            x[:c] = r[b + 1 : b + 1 + c]
+                        else:
+                            x = bind_arguments(f, r[b + 1 : b + 1 + c], {})
+                    elif type(f) is MethodType and type(f.__func__) is Function:
+                        x = bound_method_registers(f, r[b + 1 : b + 1 + c])
+                        f = f.__func__
+                    else:
+                        r[a] = f(*r[b + 1 : b + 1 + c])
+                        continue
+                    if len(frames) >= limit.value:
+                        raise recursion_error()
+                    frames.append((env, r, pc, a))
+                    env = f._env
+                    insts = env[1]
+                    glb = env[2]
+                    r = x
+                    pc = 0
+                elif op == 104:  # RETURN  r[a] -> -
+                    x = r[a]
+                    if len(frames) == base:
+                        return x
+                    env, r, pc, a = frames.pop()
+                    insts = env[1]
+                    glb = env[2]
+                    r[a] = x
+                elif op == 61:  # JUMP_IF_FALSE  r[a] -> @b
+                    if not r[a]:
+                        pc = b
+                elif op == 60:  # JUMP  - -> @a
+                    pc = a
+                elif op == 91:  # FOR_ITER  r[b] -> r[a] @c
+                    x = next(r[b], UNBOUND)
+                    if x is UNBOUND:
+                        pc = c
+                    else:
+                        r[a] = x
+                elif op == 30:  # ADD  r[b] r[c] -> r[a]
+                    r[a] = r[b] + r[c]
+                elif op == 52:  # COMPARE_LT  r[b] r[c] -> r[a]
+                    r[a] = r[b] < r[c]
+                elif op == 50:  # COMPARE_EQ  r[b] r[c] -> r[a]
+                    r[a] = r[b] == r[c]
+                elif op == 31:  # SUBTRACT  r[b] r[c] -> r[a]
+                    r[a] = r[b] - r[c]
+                elif op == 62:  # JUMP_IF_TRUE  r[a] -> @b
+                    if r[a]:
+                        pc = b
+                elif op == 23:  # LOAD_SUBSCR  r[b] r[c] -> r[a]
+                    r[a] = r[b][r[c]]
+                elif op == 21:  # STORE_ATTR  r[a] r[b] names[c] -> -
+                    setattr(r[b], c, r[a])
+                elif op in CONTROL:
+                    if op == 63:  # JUMP_IF_NONE  r[a] -> @b
+                        if r[a] is None:
+                            pc = b
+                    elif op == 64:  # JUMP_IF_NOT_NONE  r[a] -> @b
+                        if r[a] is not None:
+                            pc = b
+                    elif op == 101 or op == 102:  # CALL_KW / CALL_EX  -> r[a]
+                        f, x = CALL_KW(r, b, c) if op == 101 else CALL_EX(r, b, c)
+                        if f is None:
+                            r[a] = x
+                            continue
+                        if len(frames) >= limit.value:
+                            raise recursion_error()
+                        frames.append((env, r, pc, a))
+                        env = f._env
+                        insts = env[1]
+                        glb = env[2]
+                        r = x
+                        pc = 0
+                    elif op == 110:  # RETURN_GENERATOR  - -> -
+                        x = make_generator(env, r, pc)
+                        if len(frames) == base:
+                            return x
+                        env, r, pc, a = frames.pop()
+                        insts = env[1]
+                        glb = env[2]
+                        r[a] = x
+                    elif op == 111:  # YIELD_VALUE  r[b] -> r[a]
+                        if gen is None or len(frames) != base:
+                            raise SystemError("ouro: YIELD_VALUE outside a generator")
+                        gen._pc = pc
+                        gen._dest = a
+                        return r[b]
+                    elif op == 112:  # SEND  r[a] r[b] -> r[a] @c
+                        if SEND(r, a, b):
+                            pc = c
+                    else:  # END_ASYNC_FOR  r[a] -> @b
+                        if not isinstance(r[a], StopAsyncIteration):
+                            raise r[a]
+                        pc = b
+                else:
+                    handlers_[op](r, a, b, c, env)
+        except BaseException as exc:
+            unwound = unwind(exc, frames, base, env, r, pc)
+            if unwound is None:
+                raise
+            env, r, pc = unwound
+            insts = env[1]
+            glb = env[2]
+
+
+# --- calls ----------------------------------------------------------------------------------
+
+
+def bound_method_registers(method: MethodType, args: list[object]) -> list[object]:
+    """The callee's registers for a bound Ouro method: self, then the arguments."""
+    func = method.__func__
+    n = len(args) + 1
+    if func._argc == n:  # type: ignore[attr-defined]
+        regs = func._template.copy()  # type: ignore[attr-defined]
+        regs[0] = method.__self__
+        regs[1:n] = args
+        return regs  # type: ignore[no-any-return]
+    return bind_arguments(func, (method.__self__, *args), {})  # type: ignore[arg-type]
+
+
+def ouro_frame(
+    f: object, args: tuple[object, ...] | list[object], kwargs: dict[str, object]
+) -> tuple[Function | None, object]:
+    """(function, its registers) for an Ouro callee, else (None, the host call's result)."""
+    if type(f) is Function:
+        return f, bind_arguments(f, args, kwargs)
+    if type(f) is MethodType and type(f.__func__) is Function:
+        func = f.__func__
+        return func, bind_arguments(func, (f.__self__, *args), kwargs)
+    return None, f(*args, **kwargs)  # type: ignore[operator]
+
+
+def CALL_KW(r: list[object], b: int, c: int) -> tuple[Function | None, object]:
+    """CALL_KW  r[b:b+2+c] -> r[a]: the last len(r[b+1+c]) arguments are keywords."""
+    names = r[b + 1 + c]
+    n = c - len(names)  # type: ignore[arg-type]
+    args = r[b + 1 : b + 1 + n]
+    kwargs = dict(zip(names, r[b + 1 + n : b + 1 + c], strict=True))  # type: ignore[call-overload]
+    return ouro_frame(r[b], args, kwargs)
+
+
+def CALL_EX(r: list[object], b: int, c: int) -> tuple[Function | None, object]:
+    """CALL_EX  r[b:b+3] -> r[a]: r[b](*r[b+1], **r[b+2])."""
+    f = r[b]
+    args = star_args(f, r[b + 1])
+    kwargs = star_kwargs(f, r[b + 2]) if c & 1 else {}
+    return ouro_frame(f, args, kwargs)
+
+
+# --- generators -----------------------------------------------------------------------------
+
+
+def SEND(r: list[object], a: int, b: int) -> bool:
+    """SEND  r[a] r[b] -> r[a] @c: r[b] = what the sub-iterator yields or returns.
+
+    Returns True when the sub-iterator has returned (the loop then jumps to c).
+    """
+    it, value = r[a], r[b]
+    try:
+        if value is None and hasattr(it, "__next__"):
+            r[b] = next(it)  # type: ignore[call-overload]
+        else:
+            r[b] = it.send(value)  # type: ignore[attr-defined]
+    except StopIteration as stop:
+        r[b] = stop.value
+        return True
+    return False
+
+
+# --- exceptions -----------------------------------------------------------------------------
+
+RAISE = opcodes.BY_NAME["RAISE"].number
+RERAISE = opcodes.BY_NAME["RERAISE"].number
+
+
+def unwind(
+    exc: BaseException,
+    frames: list[tuple[Env, list[object], int, int]],
+    base: int,
+    env: Env,
+    r: list[object],
+    pc: int,
+) -> tuple[Env, list[object], int] | None:
+    """Where ``exc`` raised at instruction pc-1 is handled: (env, registers, handler pc).
+
+    Pops the frames above ``base`` that do not handle it; None if none down to ``base`` does
+    (the loop then re-raises it to its host caller).
+    """
+    code = env[0]
+    i = pc - 1
+    op, _, _, c = env[1][i]
+    if op != RERAISE and not (op == RAISE and c == 0):  # a re-raise adds no entry
+        note_raise(exc, code, i)
+    while True:
+        for start, end, target, reg in code.co_exceptiontable:
+            if start <= i < end:
+                r[reg] = exc
+                return env, r, target
+        if len(frames) == base:
+            return None
+        env, r, pc, _ = frames.pop()
+        code = env[0]
+        i = pc - 1
+        add_traceback(exc, code, i)
+
+
+def note_raise(exc: BaseException, code: Code, i: int) -> None:
+    """A new raise: record where, and chain the exception being handled as its context."""
+    add_traceback(exc, code, i)
+    handled = thread_state().handled
+    if handled is None or handled is exc or exc.__context__ is not None:
+        return
+    # As CPython: cut a cycle if exc is already somewhere in handled's context chain.
+    link: BaseException = handled
+    while (context := link.__context__) is not None:
+        if context is exc:
+            link.__context__ = None
+            break
+        link = context
+    exc.__context__ = handled
+
+
+def add_traceback(exc: BaseException, code: Code, i: int) -> None:
+    try:
+        exc.__ouro_traceback__.append((code, i))  # type: ignore[attr-defined]
+    except AttributeError:
+        try:
+            exc.__ouro_traceback__ = [(code, i)]  # type: ignore[attr-defined]
+        except (AttributeError, TypeError):
+            pass
+
+
+function.run_frame = run_frame
