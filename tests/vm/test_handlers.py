@@ -10,6 +10,7 @@ import pytest
 
 from ouro.bytecode.code import CO_COROUTINE
 from ouro.vm import execute
+from ouro.vm.state import thread_state
 from tests.vm.test_loop import K, asm, func
 
 
@@ -84,6 +85,15 @@ def test_match_class_and_keys() -> None:
 
 
 def test_check_eg_match() -> None:
+    state = thread_state()
+    saved = state.handled
+    try:
+        check_eg_match()
+    finally:  # CHECK_EG_MATCH makes the match the handled exception, as CPython does
+        state.handled = saved
+
+
+def check_eg_match() -> None:
     listing = [("LOAD_GLOBAL", "$1", "ValueError"), ("CHECK_EG_MATCH", "$2", "s", "$1"), ("BUILD_TUPLE", "$0", "$2", 2),
                ("RETURN", "$0")]  # fmt: skip
     f = func(listing, params=("s",))
