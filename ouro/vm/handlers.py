@@ -431,6 +431,11 @@ def MAKE_FUNCTION(r: list[object], a: int, b: object, c: object, env: Env) -> No
     )
 
 
+# BUILD_CLASS is CALL_KW of __build_class__(body, name, *bases, **keywords): r[b] the body
+# function, then c arguments r[b+1:b+1+c] (the name, the bases, the keyword values), then the
+# keyword names tuple in r[b+1+c] (always there, () if none), which fits the row's picture.
+# TODO(#4): the row does not say where the names tuple is; and `class C(*bases, **kw)` has no
+# form (CPython calls __build_class__ with CALL_FUNCTION_EX): a BUILD_CLASS_EX or a flag.
 @handler
 def BUILD_CLASS(r: list[object], a: int, b: object, c: object, env: Env) -> None:
     b = int(b)
@@ -508,6 +513,8 @@ def CHECK_EXC_MATCH(r: list[object], a: int, b: object, c: object, env: Env) -> 
     r[a] = isinstance(r[b], kind)
 
 
+# TODO(#4): except* also needs CPython's PREP_RERAISE_STAR (combine what the clauses raised
+# and re-raised into one group); the table has no opcode for it yet.
 @handler
 def CHECK_EG_MATCH(r: list[object], a: int, b: object, c: object, env: Env) -> None:
     rest, match = errors.exception_group_match(r[b], r[c])
