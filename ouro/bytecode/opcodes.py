@@ -36,10 +36,10 @@ from dataclasses import dataclass
 NONE = "-"  # operand unused (0)
 REG = "reg"  # a register number
 NAME = "name"  # an index into co_names
-JUMP = "jump"  # an instruction index
+TARGET = "jump"  # an instruction index (a jump target)
 COUNT = "count"  # a number of values
 FLAGS = "flags"  # a small flag word or enum value, explained in the row's meaning
-KINDS = (NONE, REG, NAME, JUMP, COUNT, FLAGS)
+KINDS = (NONE, REG, NAME, TARGET, COUNT, FLAGS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +62,7 @@ def op(
     _ROWS.append(OpInfo(name, number, (a, b, c), picture, meaning))
 
 
-R, K, J, N_, F, X = REG, NAME, JUMP, COUNT, FLAGS, NONE
+R, K, J, N_, F, X = REG, NAME, TARGET, COUNT, FLAGS, NONE
 
 # fmt: off
 #  name                num   a  b  c   picture                               meaning
@@ -104,7 +104,7 @@ op("RSHIFT",           39,   R, R, R,  "r[b] r[c] -> r[a]",                  "r[
 op("AND",              40,   R, R, R,  "r[b] r[c] -> r[a]",                  "r[a] = r[b] & r[c]")
 op("OR",               41,   R, R, R,  "r[b] r[c] -> r[a]",                  "r[a] = r[b] | r[c]")
 op("XOR",              42,   R, R, R,  "r[b] r[c] -> r[a]",                  "r[a] = r[b] ^ r[c]")
-op("INPLACE",          43,   R, R, F,  "r[a] r[b] -> r[a]",                  "r[a] = r[a] <op>= r[b]; c selects the operator (0 + ... 12 @, as ast's order)")
+op("INPLACE",          43,   R, R, F,  "r[a] r[b] -> r[a]",                  "r[a] = r[a] <op>= r[b]; c: 0 + 1 - 2 * 3 @ 4 / 5 % 6 ** 7 << 8 >> 9 | 10 ^ 11 & 12 // (ast's order)")
 op("NEGATIVE",         44,   R, R, X,  "r[b] -> r[a]",                       "r[a] = -r[b]")
 op("POSITIVE",         45,   R, R, X,  "r[b] -> r[a]",                       "r[a] = +r[b]")
 op("INVERT",           46,   R, R, X,  "r[b] -> r[a]",                       "r[a] = ~r[b]")
@@ -157,13 +157,13 @@ op("CALL_KW",         101,   R, R, N_, "r[b:b+2+c] -> r[a]",                 "as
 op("CALL_EX",         102,   R, R, F,  "r[b:b+3] -> r[a]",                   "r[a] = r[b](*r[b+1], **r[b+2]); c = 1 if there is a mapping")
 op("MAKE_FUNCTION",   103,   R, R, F,  "r[b:b+1+n] -> r[a]",                 "r[a] = a function of the code object r[b]; c flags the extras (Notes)")
 op("RETURN",          104,   R, X, X,  "r[a] -> -",                          "return r[a] to the caller")
-op("BUILD_CLASS",     105,   R, R, N_, "r[b:b+2+c] -> r[a]",                 "r[a] = a class from the body function r[b], name r[b+1] and bases/keywords as CALL_KW")
+op("BUILD_CLASS",     105,   R, R, N_, "r[b:b+2+c] -> r[a]",                 "r[a] = class from body function r[b]; r[b+1:b+1+c] = name, bases, keyword values; r[b+1+c] = keyword names")
 op("LOAD_LOCALS",     106,   R, X, X,  "- -> r[a]",                          "r[a] = the frame's locals mapping")
 op("SETUP_ANNOTATIONS",107,  X, X, X,  "- -> -",                             "create __annotations__ in the locals mapping if missing")
 # --- generators and coroutines ---
 op("RETURN_GENERATOR",110,   X, X, X,  "- -> -",                             "at entry: return a generator/coroutine object that runs this frame")
 op("YIELD_VALUE",     111,   R, R, X,  "r[b] -> r[a]",                       "suspend with r[b]; r[a] receives the value sent in")
-op("SEND",            112,   R, R, J,  "r[a] r[b] -> r[a] @c",               "send r[b] into sub-iterator r[a]; on StopIteration put its value in r[b], continue at c")
+op("SEND",            112,   R, R, J,  "r[a] r[b] -> r[b] @c",               "send r[b] into sub-iterator r[a]; r[b] = what it yields, or on StopIteration its value and continue at c")
 op("GET_AWAITABLE",   113,   R, R, F,  "r[b] -> r[a]",                       "r[a] = the iterator of awaitable r[b]; c: 0 await, 1 __aenter__, 2 __aexit__")
 op("GET_YIELD_FROM_ITER",114, R, R, X, "r[b] -> r[a]",                       "r[a] = iter(r[b]) unless r[b] is a generator or coroutine")
 # --- exceptions ---
@@ -195,7 +195,9 @@ op("PRINT_EXPR",      150,   R, X, X,  "r[a] -> -",                          "sh
 OPS: tuple[OpInfo, ...] = tuple(_ROWS)
 BY_NAME: dict[str, OpInfo] = {info.name: info for info in OPS}
 BY_NUMBER: dict[int, OpInfo] = {info.number: info for info in OPS}
-JUMPS: frozenset[int] = frozenset(info.number for info in OPS if JUMP in info.operands)
+JUMPS: frozenset[int] = frozenset(
+    info.number for info in OPS if TARGET in info.operands
+)
 # Opcodes after which control never falls through to the next instruction.
 TERMINATORS: frozenset[int] = frozenset(
     BY_NAME[name].number
@@ -256,6 +258,12 @@ MAGIC_HISTORY: tuple[tuple[int, str, str, str], ...] = (
         "2026-11-24",
         "e9767df64b10dd54",
         "the first instruction set (register format)",
+    ),
+    (
+        3901,
+        "2026-11-24",
+        "e9195b8a046d4dd2",
+        "SEND writes r[b]; BUILD_CLASS reads its names tuple",
     ),
 )
 MAGIC_NUMBER: int = MAGIC_HISTORY[-1][0]

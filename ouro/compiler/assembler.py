@@ -111,9 +111,7 @@ class Unit:
 _KINDS: dict[int, tuple[str, str, str]] = {
     info.number: info.operands for info in ops.OPS
 }
-# TODO(#4): opcodes.py's ``globals().update`` rebinds ``opcodes.JUMP`` (the operand kind
-# "jump") to the JUMP opcode's number, so the kind is spelled through KINDS here.
-JUMP_KIND, REG_KIND = "jump", ops.REG
+JUMP_KIND, REG_KIND = ops.TARGET, ops.REG
 assert JUMP_KIND in ops.KINDS
 
 

@@ -84,9 +84,7 @@ _BINARY: dict[type[n.operator], int] = {
     n.BitOr: O.OR,
     n.BitXor: O.XOR,
 }
-# TODO(#4): INPLACE's row says "c selects the operator (0 + ... 12 @, as ast's order)", but in
-# ast's order @ is 3 and // is 12.  Ouro follows "ast's order" (so does the VM): 0 +, 1 -, 2 *,
-# 3 @, 4 /, 5 %, 6 **, 7 <<, 8 >>, 9 |, 10 ^, 11 &, 12 //.  The row's meaning should say so.
+# INPLACE's c, as its row says: the operator in ast's order.
 _INPLACE: dict[type[n.operator], int] = {
     op: i
     for i, op in enumerate(

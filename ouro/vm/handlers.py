@@ -208,7 +208,6 @@ for _name, _function in (
     handler(_run)
 
 # INPLACE's c: the operator in ast's order (ouro.syntax.nodes' operator classes).
-# TODO(#4): the INPLACE row's meaning says "0 + ... 12 @"; in ast's order 12 is // and @ is 3.
 INPLACE_OPERATORS: tuple[Callable[[object, object], object], ...] = (
     operator.iadd,  # Add
     operator.isub,  # Sub
@@ -434,8 +433,8 @@ def MAKE_FUNCTION(r: list[object], a: int, b: object, c: object, env: Env) -> No
 # BUILD_CLASS is CALL_KW of __build_class__(body, name, *bases, **keywords): r[b] the body
 # function, then c arguments r[b+1:b+1+c] (the name, the bases, the keyword values), then the
 # keyword names tuple in r[b+1+c] (always there, () if none), which fits the row's picture.
-# TODO(#4): the row does not say where the names tuple is; and `class C(*bases, **kw)` has no
-# form (CPython calls __build_class__ with CALL_FUNCTION_EX): a BUILD_CLASS_EX or a flag.
+# TODO(#4): `class C(*bases, **kw)` has no form yet (CPython calls __build_class__ with
+# CALL_FUNCTION_EX): a BUILD_CLASS_EX or a flag.
 @handler
 def BUILD_CLASS(r: list[object], a: int, b: object, c: object, env: Env) -> None:
     b = int(b)

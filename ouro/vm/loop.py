@@ -290,11 +290,10 @@ def CALL_EX(r: list[object], b: int, c: int) -> tuple[Function | None, object]:
 
 
 def SEND(r: list[object], a: int, b: int) -> bool:
-    """SEND  r[a] r[b] -> r[a] @c: r[b] = what the sub-iterator yields or returns.
+    """SEND  r[a] r[b] -> r[b] @c: r[b] = what the sub-iterator yields or returns.
 
     Returns True when the sub-iterator has returned (the loop then jumps to c). Both the
     yielded and the returned value go to r[b], r[a] keeps the sub-iterator.
-    TODO(#4): the row's picture says "-> r[a] @c"; its meaning puts the value in r[b].
     """
     it, value = r[a], r[b]
     try:

@@ -30,7 +30,7 @@ def test_pictures_name_the_operands_they_use() -> None:
         inputs, outputs = opcodes.picture_sides(info)
         text = " ".join(inputs + outputs)
         for letter, kind in zip("abc", info.operands):
-            if kind == opcodes.JUMP:
+            if kind == opcodes.TARGET:
                 assert f"@{letter}" in text, info.name
             elif kind == opcodes.NAME:
                 assert f"names[{letter}]" in text, info.name
