@@ -1,24 +1,22 @@
 """The `ouro` command line: `ouro [option] ... [-c cmd | -m mod | file | -] [arg] ...`.
 
-Takes the arguments `python` takes, reads the program and parses it with `ouro.syntax`.
-A SyntaxError is reported as CPython 3.12 reports it (exit status 1). Running a program
-needs the compiler and the VM, which do not exist yet: for now a program that parses ends
-with a message and exit status 2. The user's code is never run by the host (no host
-exec/eval/compile).
+Takes the arguments `python` takes, compiles the program with Ouro's compiler and runs it on
+Ouro's VM as `__main__`. A SyntaxError is reported as CPython 3.12 reports it (exit status 1);
+an uncaught exception prints a CPython-style traceback (exit status 1); `sys.exit` gives its
+status. The user's code is never run by the host (no host exec/eval/compile).
 """
 
 from __future__ import annotations
 
+import builtins
 import os
 import sys
 import traceback
+import types
 
 import ouro
 
 PROG = "ouro"
-NOT_IMPLEMENTED = (
-    "running programs is not implemented yet (the compiler and VM are issue #4)"
-)
 USAGE = f"usage: {PROG} [option] ... [-c cmd | -m mod | file | -] [arg] ..."
 HELP = f"""{USAGE}
 Options (and corresponding environment variables):
@@ -66,12 +64,14 @@ def main(argv: list[str] | None = None) -> int:
             print(version())
             return 0
         if arg == "-c" and i + 1 < len(args):
+            sys.argv = ["-c", *args[i + 2 :]]
             return run_source(args[i + 1], "<string>")
         if arg == "-m" and i + 1 < len(args):
             return fail(
                 f"-m {args[i + 1]}: the import system is not implemented yet", 2
             )
         if arg == "-" or not arg.startswith("-"):
+            sys.argv = [arg, *args[i + 1 :]]
             return run_path(arg)
         if arg in IGNORED_FLAGS:
             i += 1
@@ -79,6 +79,7 @@ def main(argv: list[str] | None = None) -> int:
             i += 2
         else:
             return usage_error(arg)
+    sys.argv = [""]
     return run_path("-")
 
 
@@ -113,16 +114,53 @@ def run_path(path: str) -> int:
 
 
 def run_source(source: str | bytes, filename: str) -> int:
-    """Parse `source`; running it waits for the compiler and VM (issue #4)."""
-    from ouro import syntax  # lazily: `ouro -V` and `-h` need no parser
+    """Compile `source` with Ouro's compiler and run it on Ouro's VM as `__main__`."""
+    from ouro.compiler import (
+        compile_source,
+    )  # lazily: `ouro -V` and `-h` need none of it
 
     try:
-        syntax.parse(source, filename)
+        code = compile_source(source, filename)
     except SyntaxError as e:
         # The same text CPython 3.12 prints for a SyntaxError in the main script.
         sys.stderr.write("".join(traceback.format_exception_only(type(e), e)))
         return 1
-    return fail(NOT_IMPLEMENTED, 2)
+    except NotImplementedError as e:
+        return fail(f"not implemented yet: {e}", 2)
+    return run_code(code, filename)
+
+
+def run_code(code: object, filename: str) -> int:
+    """Run a compiled main program; report an uncaught exception as CPython does."""
+    from ouro import vm
+    from ouro.vm.traceback import format_exception
+
+    main = types.ModuleType("__main__")
+    main.__file__ = filename
+    main.__builtins__ = builtins  # type: ignore[attr-defined]
+    sys.modules["__main__"] = main
+    try:
+        vm.execute(code, main.__dict__)  # type: ignore[arg-type]
+    except SystemExit as e:
+        return exit_status(e)
+    except BaseException as e:  # noqa: BLE001 - every uncaught exception is the program's
+        sys.stdout.flush()
+        sys.stderr.write(format_exception(e))
+        return 1
+    finally:
+        sys.stdout.flush()
+    return 0
+
+
+def exit_status(e: SystemExit) -> int:
+    """What `sys.exit(x)` makes the process return, printing x when it is not a number."""
+    code = e.code
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    print(code, file=sys.stderr)
+    return 1
 
 
 def fail(message: str, status: int) -> int:

@@ -52,7 +52,30 @@ def ouro_runs_programs() -> bool:
     return result.stdout == "42\n" and result.returncode == 0
 
 
-@pytest.mark.parametrize("program", PROGRAMS, ids=harness.program_id)
+# The programs known to pass on a 3.12 host, which must keep passing there; the others (and
+# every program on other hosts, whose stdlib differs from 3.12's) are expected failures that
+# may pass.
+PASSING = {
+    line.strip()
+    for line in (harness.ROOT / "tests" / "programs" / "passing.txt")
+    .read_text()
+    .splitlines()
+    if line.strip() and not line.startswith("#")
+}
+ON_312 = sys.version_info[:2] == (3, 12)
+
+
+def as_param(program: Path) -> object:
+    enforced = ON_312 and harness.program_id(program) in PASSING
+    marks = (
+        []
+        if enforced
+        else [pytest.mark.xfail(reason="not yet conformant", strict=False)]
+    )
+    return pytest.param(program, id=harness.program_id(program), marks=marks)
+
+
+@pytest.mark.parametrize("program", [as_param(program) for program in PROGRAMS])
 def test_program(program: Path) -> None:
     if not ouro_runs_programs():
         pytest.skip(
@@ -73,6 +96,11 @@ def test_program(program: Path) -> None:
 
 
 # --- the corpus itself (any host, no VM needed) ---
+
+
+def test_passing_list_names_programs() -> None:
+    ids = {harness.program_id(program) for program in PROGRAMS}
+    assert PASSING <= ids, sorted(PASSING - ids)
 
 
 def test_corpus_size() -> None:
