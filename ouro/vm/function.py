@@ -328,3 +328,7 @@ def _missing(
         f"{func.__qualname__}() missing {len(names)} required {kind}"
         f" argument{plural}: {listed}"
     )
+
+
+# Programs see CPython's type name: type(f).__name__ == "function".
+Function.__name__ = Function.__qualname__ = "function"

@@ -209,3 +209,9 @@ def make_generator(env: Env, registers: list[object], pc: int) -> _FrameOwner:
     if flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE) == CO_COROUTINE:
         return Coroutine(env, registers, pc)
     return Generator(env, registers, pc)
+
+
+# Programs see CPython's type names: type(g).__name__ == "generator".
+Generator.__name__ = Generator.__qualname__ = "generator"
+Coroutine.__name__ = Coroutine.__qualname__ = "coroutine"
+CoroutineWrapper.__name__ = CoroutineWrapper.__qualname__ = "coroutine_wrapper"
