@@ -137,6 +137,7 @@ def run_code(code: object, filename: str) -> int:
 
     main = types.ModuleType("__main__")
     main.__file__ = filename
+    main.__cached__ = None  # type: ignore[attr-defined]
     main.__builtins__ = builtins  # type: ignore[attr-defined]
     sys.modules["__main__"] = main
     try:

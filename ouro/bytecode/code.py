@@ -235,3 +235,7 @@ class Code:
             f"<code object {self.co_name} at {id(self):#x}, "
             f'file "{self.co_filename}", line {self.co_firstlineno}>'
         )
+
+
+# Programs see CPython's type name: type(compile(...)).__name__ == "code".
+Code.__name__ = Code.__qualname__ = "code"

@@ -10,6 +10,7 @@ either a case of its own or here.
 
 from __future__ import annotations
 
+import builtins as host_builtins
 import operator
 import sys
 import types
@@ -18,6 +19,7 @@ from collections.abc import Callable
 from ouro.bytecode import opcodes
 from ouro.bytecode.code import UNBOUND, Code
 from ouro.vm import classes, errors
+from ouro.vm.frame_builtins import FRAME_BUILTINS
 from ouro.vm.function import Env, Function
 from ouro.vm.state import thread_state
 
@@ -96,11 +98,20 @@ def DELETE_NAME(r: list[object], a: int, b: object, c: object, env: Env) -> None
         raise errors.name_error(b) from None
 
 
+HOST_BUILTINS = host_builtins.__dict__
+
+
 def load_global(env: Env, name: str) -> object:
     """LOAD_GLOBAL's slow path and LOAD_NAME's end: globals, then builtins."""
     value = env[2].get(name, UNBOUND)
     if value is UNBOUND:
-        value = env[3].get(name, UNBOUND)
+        builtins = env[3]
+        if builtins is HOST_BUILTINS:
+            # Ouro's own globals(), exec(), ... stand in front of the host's builtins module,
+            # which stays the one programs see and change (builtins.x = ...).
+            value = FRAME_BUILTINS.get(name, UNBOUND)
+        if value is UNBOUND:
+            value = builtins.get(name, UNBOUND)
         if value is UNBOUND:
             raise errors.name_error(name)
     return value

@@ -30,6 +30,7 @@ from ouro.bytecode import opcodes
 from ouro.bytecode.code import UNBOUND, Code
 from ouro.vm import function, handlers
 from ouro.vm.errors import star_args, star_kwargs
+from ouro.vm.frame_builtins import FrameBuiltin
 from ouro.vm.function import Env, Function, bind_arguments, make_env
 from ouro.vm.generator import make_generator
 from ouro.vm.state import LIMIT, thread_state
@@ -145,6 +146,11 @@ def run_frame(
                     elif type(f) is MethodType and type(f.__func__) is Function:
                         x = bound_method_registers(f, r[b + 1 : b + 1 + c])
                         f = f.__func__
+                    elif (
+                        type(f) is FrameBuiltin
+                    ):  # globals(), exec(...): see the caller
+                        r[a] = f.call(env, r, tuple(r[b + 1 : b + 1 + c]), {})
+                        continue
                     else:
                         r[a] = f(*r[b + 1 : b + 1 + c])
                         continue
@@ -198,6 +204,9 @@ def run_frame(
                         if r[a] is not None:
                             pc = b
                     elif op == 101 or op == 102:  # CALL_KW / CALL_EX  -> r[a]
+                        if type(r[b]) is FrameBuiltin:
+                            r[a] = frame_builtin_call(env, r, op, b, c)
+                            continue
                         f, x = CALL_KW(r, b, c) if op == 101 else CALL_EX(r, b, c)
                         if f is None:
                             r[a] = x
@@ -267,6 +276,20 @@ def ouro_frame(
         func = f.__func__
         return func, bind_arguments(func, (f.__self__, *args), kwargs)
     return None, f(*args, **kwargs)  # type: ignore[operator]
+
+
+def frame_builtin_call(env: Env, r: list[object], op: int, b: int, c: int) -> object:
+    """CALL_KW / CALL_EX of a FrameBuiltin: its arguments, and the calling frame."""
+    f = r[b]
+    if op == 101:
+        names = r[b + 1 + c]
+        n = c - len(names)  # type: ignore[arg-type]
+        args = tuple(r[b + 1 : b + 1 + n])
+        kwargs = dict(zip(names, r[b + 1 + n : b + 1 + c], strict=True))  # type: ignore[call-overload]
+    else:
+        args = tuple(star_args(f, r[b + 1]))
+        kwargs = star_kwargs(f, r[b + 2]) if c & 1 else {}
+    return f.call(env, r, args, kwargs)  # type: ignore[union-attr]
 
 
 def CALL_KW(r: list[object], b: int, c: int) -> tuple[Function | None, object]:

@@ -1,0 +1,191 @@
+"""The builtins that look at the calling frame: globals, locals, vars, dir, exec, eval, compile.
+
+The host's versions would look at the host's frame, or compile a program with the host's
+compiler; Ouro's run through Ouro's pipeline and see the Ouro frame that called them.  The loop
+recognises a ``FrameBuiltin`` callee and passes it the caller's frame ``(env, registers)``.
+
+``FRAME_BUILTINS`` stand in front of the host's builtins in every name lookup (handlers.py).
+"""
+
+from __future__ import annotations
+
+import builtins as host_builtins
+from collections.abc import Callable
+from typing import Any
+
+from ouro.bytecode.code import UNBOUND, Code
+
+Env = tuple[Any, ...]
+Impl = Callable[[Env, list[object], tuple[object, ...], dict[str, object]], object]
+
+
+class FrameBuiltin:
+    """A builtin function that needs its caller's Ouro frame."""
+
+    __slots__ = ("__name__", "__qualname__", "impl")
+
+    def __init__(self, name: str, impl: Impl) -> None:
+        self.__name__ = self.__qualname__ = name
+        self.impl = impl
+
+    def call(
+        self,
+        env: Env,
+        r: list[object],
+        args: tuple[object, ...],
+        kwargs: dict[str, object],
+    ) -> object:
+        return self.impl(env, r, args, kwargs)
+
+    def __call__(self, *args: object, **kwargs: object) -> object:
+        # Called by host code (map(eval, ...)): the innermost Ouro frame that is waiting.
+        from ouro.vm.state import thread_state
+
+        frames = thread_state().frames
+        if not frames:
+            raise SystemError(f"ouro: {self.__name__}() called with no Ouro frame")
+        env, r, _, _ = frames[-1]
+        return self.impl(env, r, args, kwargs)  # type: ignore[arg-type]
+
+    def __repr__(self) -> str:
+        return f"<built-in function {self.__name__}>"
+
+
+def frame_locals(env: Env, r: list[object]) -> dict[str, object]:
+    """locals() of a frame: its locals mapping, or a snapshot of a function's variables."""
+    if env[4] is not None:
+        return env[4]  # type: ignore[no-any-return]
+    code: Code = env[0]
+    result: dict[str, object] = {}
+    for index, name in enumerate(code.co_varnames):
+        value = r[index]
+        if value is not UNBOUND:
+            result[name] = _cell_value(value) if name in code.co_cellvars else value
+    names = code.own_cells + code.co_freevars
+    for offset, name in enumerate(names):
+        value = _cell_value(r[code.cell_base + offset])
+        if value is not UNBOUND:
+            result[name] = value
+    return result
+
+
+def _cell_value(cell: object) -> object:
+    try:
+        return cell.cell_contents  # type: ignore[attr-defined]
+    except (AttributeError, ValueError):
+        return UNBOUND
+
+
+def _no_keywords(name: str, kwargs: dict[str, object]) -> None:
+    if kwargs:
+        raise TypeError(f"{name}() takes no keyword arguments")
+
+
+def _globals(
+    env: Env, r: list[object], args: tuple[object, ...], kwargs: dict[str, object]
+) -> object:
+    _no_keywords("globals", kwargs)
+    if args:
+        raise TypeError(f"globals() takes no arguments ({len(args)} given)")
+    return env[2]
+
+
+def _locals(
+    env: Env, r: list[object], args: tuple[object, ...], kwargs: dict[str, object]
+) -> object:
+    _no_keywords("locals", kwargs)
+    if args:
+        raise TypeError(f"locals() takes no arguments ({len(args)} given)")
+    return frame_locals(env, r)
+
+
+def _vars(
+    env: Env, r: list[object], args: tuple[object, ...], kwargs: dict[str, object]
+) -> object:
+    _no_keywords("vars", kwargs)
+    if not args:
+        return frame_locals(env, r)
+    return host_builtins.vars(*args)
+
+
+def _dir(
+    env: Env, r: list[object], args: tuple[object, ...], kwargs: dict[str, object]
+) -> object:
+    _no_keywords("dir", kwargs)
+    if not args:
+        return sorted(frame_locals(env, r))
+    return host_builtins.dir(*args)
+
+
+def _compile(
+    env: Env, r: list[object], args: tuple[object, ...], kwargs: dict[str, object]
+) -> object:
+    return compile_builtin(*args, **kwargs)  # type: ignore[arg-type]
+
+
+def compile_builtin(
+    source: object,
+    filename: object,
+    mode: str,
+    flags: int = 0,
+    dont_inherit: bool = False,
+    optimize: int = -1,
+) -> object:
+    """compile() through Ouro's pipeline: a Code (or, with PyCF_ONLY_AST, Ouro's tree)."""
+    from ouro import syntax
+    from ouro.compiler import compile_source, compile_tree
+
+    name = filename.decode() if isinstance(filename, bytes) else str(filename)
+    if mode not in ("exec", "eval", "single", "func_type"):
+        raise ValueError("compile() mode must be 'exec', 'eval' or 'single'")
+    level = 0 if optimize in (-1, 0) else optimize
+    if isinstance(source, syntax.AST):
+        return compile_tree(source, name, mode, level)
+    if not isinstance(source, (str, bytes, bytearray)):
+        raise TypeError("compile() arg 1 must be a string, bytes or AST object")
+    if flags & 0x400:  # ast.PyCF_ONLY_AST
+        return syntax.parse(source, name, mode)
+    return compile_source(source, name, mode, optimize=level)
+
+
+def _run(kind: str) -> Impl:
+    def run(
+        env: Env, r: list[object], args: tuple[object, ...], kwargs: dict[str, object]
+    ) -> object:
+        from ouro.vm.loop import execute
+
+        if not args:
+            raise TypeError(f"{kind} expected at least 1 argument, got 0")
+        source = args[0]
+        globals_ = args[1] if len(args) > 1 else kwargs.get("globals")
+        locals_ = args[2] if len(args) > 2 else kwargs.get("locals")
+        if globals_ is None:
+            globals_ = env[2]
+            if locals_ is None:
+                locals_ = frame_locals(env, r)
+        elif not isinstance(globals_, dict):
+            raise TypeError(
+                f"{kind}() globals must be a dict, not {type(globals_).__name__}"
+            )
+        if isinstance(source, Code):
+            code = source
+        else:
+            if isinstance(source, str) and kind == "eval":
+                source = source.lstrip(" \t")
+            code = compile_builtin(source, "<string>", kind)  # type: ignore[assignment]
+        globals_.setdefault("__builtins__", host_builtins)
+        result = execute(code, globals_, locals_)
+        return result if kind == "eval" else None
+
+    return run
+
+
+FRAME_BUILTINS = {
+    "globals": FrameBuiltin("globals", _globals),
+    "locals": FrameBuiltin("locals", _locals),
+    "vars": FrameBuiltin("vars", _vars),
+    "dir": FrameBuiltin("dir", _dir),
+    "compile": FrameBuiltin("compile", _compile),
+    "exec": FrameBuiltin("exec", _run("exec")),
+    "eval": FrameBuiltin("eval", _run("eval")),
+}

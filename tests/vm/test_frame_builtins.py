@@ -1,0 +1,51 @@
+"""globals, locals, vars, dir, exec, eval and compile see the calling Ouro frame and run
+through Ouro's own pipeline (never the host's compiler)."""
+
+from __future__ import annotations
+
+import builtins
+import io
+from contextlib import redirect_stdout
+
+from ouro.bytecode.code import Code
+from ouro.compiler import compile_source
+from ouro.vm import execute
+
+
+def run(source: str) -> str:
+    out = io.StringIO()
+    with redirect_stdout(out):
+        execute(compile_source(source, "<test>"), {"__name__": "__main__"})
+    return out.getvalue()
+
+
+def test_exec_and_eval_use_the_callers_namespaces() -> None:
+    source = "x = 5\nprint(eval('x + 1'))\nexec('y = x * 2')\nprint(y)\n"
+    assert run(source) == "6\n10\n"
+
+
+def test_locals_of_a_function_and_globals() -> None:
+    source = (
+        "def f(a):\n    b = 2\n    return sorted(locals().items())\n"
+        "print(f(1))\nprint('f' in globals(), sorted(vars())[0])\n"
+    )
+    assert run(source) == "[('a', 1), ('b', 2)]\nTrue __builtins__\n"
+
+
+def test_exec_with_its_own_globals_and_keywords() -> None:
+    source = "g = {}\nexec('def h(): return 42', globals=g)\nprint(g['h']())\n"
+    assert run(source) == "42\n"
+
+
+def test_compile_makes_ouro_code() -> None:
+    namespace: dict[str, object] = {}
+    execute(compile_source("c = compile('1 + 2', 's', 'eval')", "<test>"), namespace)
+    assert isinstance(namespace["c"], Code)
+
+
+def test_builtins_module_stays_the_programs() -> None:
+    source = "import builtins\nbuiltins.ouro_test_helper = lambda: 'seen'\nprint(ouro_test_helper())\n"
+    try:
+        assert run(source) == "seen\n"
+    finally:
+        del builtins.ouro_test_helper  # type: ignore[attr-defined]
