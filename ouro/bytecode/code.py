@@ -237,5 +237,5 @@ class Code:
         )
 
 
-# Programs see CPython's type name: type(compile(...)).__name__ == "code".
+# Programs see CPython's type name: type(compile(...)).__name__ == "code".  # host-ok: text, not a call
 Code.__name__ = Code.__qualname__ = "code"

@@ -28,7 +28,8 @@ def compile_tree(
 ) -> Code:
     """Compile a tree from ``ouro.syntax.parse`` into a Code object; SyntaxError as CPython."""
     if mode not in _MODES:
-        raise ValueError("compile() mode must be 'exec', 'eval' or 'single'")
+        modes = "'exec', 'eval' or 'single'"
+        raise ValueError(f"compile() mode must be {modes}")  # host-ok: text, not a call
     table = symtable.build(tree, filename)
     return generate(tree, table, filename, mode, optimize)
 
@@ -36,6 +37,6 @@ def compile_tree(
 def compile_source(
     source: str | bytes, filename: str, mode: str = "exec", *, optimize: int = 0
 ) -> Code:
-    """Parse and compile ``source``: ``compile(source, filename, mode)`` for Ouro."""
+    """Parse and compile ``source``: ``compile(source, filename, mode)`` for Ouro."""  # host-ok: text, not a call
     tree = parse(source, filename, mode)
     return compile_tree(tree, filename, mode, optimize)

@@ -21,7 +21,7 @@ def parse(source: str | bytes, filename: str = "<unknown>", mode: str = "exec") 
     """Parse ``source`` (str or bytes) into a tree; raise SyntaxError like CPython 3.12."""
     if mode not in _MODES:
         raise ValueError(
-            "compile() mode must be 'exec', 'eval', 'single' or 'func_type'"
+            "compile() mode must be 'exec', 'eval', 'single' or 'func_type'"  # host-ok: text, not a call
         )
     filename = _filename(filename)
     text = to_text(source, filename)

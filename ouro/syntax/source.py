@@ -102,7 +102,7 @@ def to_text(source: str | bytes, filename: str) -> str:
             raise _null_bytes_error()
     else:
         raise TypeError(
-            f"compile() arg 1 must be a string, bytes or AST object, not {type(source).__name__}"
+            f"compile() arg 1 must be a string, bytes or AST object, not {type(source).__name__}"  # host-ok: text, not a call
         )
     if "\r" in text:
         text = _NEWLINES.sub("\n", text)

@@ -107,7 +107,7 @@ def load_global(env: Env, name: str) -> object:
     if value is UNBOUND:
         builtins = env[3]
         if builtins is HOST_BUILTINS:
-            # Ouro's own globals(), exec(), ... stand in front of the host's builtins module,
+            # Ouro's own globals(), exec(), ... stand in front of the host's builtins module,  # host-ok: text, not a call
             # which stays the one programs see and change (builtins.x = ...).
             value = FRAME_BUILTINS.get(name, UNBOUND)
         if value is UNBOUND:
@@ -441,7 +441,7 @@ def MAKE_FUNCTION(r: list[object], a: int, b: object, c: object, env: Env) -> No
     )
 
 
-# BUILD_CLASS is CALL_KW of __build_class__(body, name, *bases, **keywords): r[b] the body
+# BUILD_CLASS is CALL_KW of __build_class__(body, name, *bases, **keywords): r[b] the body  # host-ok: text, not a call
 # function, then c arguments r[b+1:b+1+c] (the name, the bases, the keyword values), then the
 # keyword names tuple in r[b+1+c] (always there, () if none), which fits the row's picture.
 # TODO(#4): `class C(*bases, **kw)` has no form yet (CPython calls __build_class__ with

@@ -148,7 +148,7 @@ def run_frame(
                         f = f.__func__
                     elif (
                         type(f) is FrameBuiltin
-                    ):  # globals(), exec(...): see the caller
+                    ):  # globals(), exec(...): see the caller  # host-ok: text, not a call
                         r[a] = f.call(env, r, tuple(r[b + 1 : b + 1 + c]), {})
                         continue
                     else:
