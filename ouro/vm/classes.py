@@ -38,10 +38,29 @@ def build_class(
     )
     if bases is not orig_bases:
         namespace["__orig_bases__"] = orig_bases  # type: ignore[index]
+    implicit_method_kinds(namespace)
     cls = meta(name, bases, namespace, **keywords)  # type: ignore[operator]
     if isinstance(cls, type) and isinstance(cell, types.CellType):
         _check_class_cell(cell, cls, name)
     return cls
+
+
+# type.__new__ makes these implicitly static or class methods, but only for host functions;
+# Ouro's functions get the same treatment here (the Python reference, "Customizing class
+# creation" and "Emulating generic types").
+IMPLICIT_KINDS = (
+    ("__new__", staticmethod),
+    ("__init_subclass__", classmethod),
+    ("__class_getitem__", classmethod),
+)
+
+
+def implicit_method_kinds(namespace: object) -> None:
+    for key, kind in IMPLICIT_KINDS:
+        if key in namespace:  # type: ignore[operator]
+            value = namespace[key]  # type: ignore[index]
+            if type(value) is function.Function:
+                namespace[key] = kind(value)  # type: ignore[index]
 
 
 def update_bases(bases: tuple[object, ...]) -> tuple[object, ...]:

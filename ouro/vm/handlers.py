@@ -22,6 +22,7 @@ from ouro.vm import classes, errors
 from ouro.vm.frame_builtins import FRAME_BUILTINS
 from ouro.vm.function import Env, Function
 from ouro.vm.state import thread_state
+from ouro.vm.sysview import SYS
 
 Handler = Callable[[list[object], int, object, object, Env], None]
 HANDLERS: dict[int, Handler] = {}
@@ -563,7 +564,8 @@ def IMPORT_NAME(r: list[object], a: int, b: object, c: object, env: Env) -> None
         raise ImportError("__import__ not found")
     c = int(c)
     lmap = env[4]
-    r[a] = importer(b, env[2], lmap, r[c + 1], r[c])
+    module = importer(b, env[2], lmap, r[c + 1], r[c])
+    r[a] = SYS if module is sys else module  # Ouro code sees Ouro's sys (sysview.py)
 
 
 @handler
