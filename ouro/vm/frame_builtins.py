@@ -42,10 +42,12 @@ class FrameBuiltin:
         from ouro.vm.state import thread_state
 
         frames = thread_state().frames
-        if not frames:
-            raise SystemError(f"ouro: {self.__name__}() called with no Ouro frame")
-        env, r, _, _ = frames[-1]
-        return self.impl(env, r, args, kwargs)  # type: ignore[arg-type]
+        if frames:
+            env, r, _, _ = frames[-1]
+            return self.impl(env, r, args, kwargs)  # type: ignore[arg-type]
+        if self.__name__ in ("super", "compile") and (args or kwargs):
+            return self.impl((), [], args, kwargs)  # these need no frame
+        raise SystemError(f"ouro: {self.__name__}() called with no Ouro frame")
 
     def __repr__(self) -> str:
         return f"<built-in function {self.__name__}>"
@@ -184,7 +186,31 @@ def _run(kind: str) -> Impl:
     return run
 
 
+def _super(
+    env: Env, r: list[object], args: tuple[object, ...], kwargs: dict[str, object]
+) -> object:
+    """super() with no arguments: the __class__ cell and the first argument of the frame."""
+    if args or kwargs:
+        return host_builtins.super(*args, **kwargs)  # type: ignore[misc]
+    code: Code = env[0]
+    if code.co_argcount == 0 and not code.co_flags & 0x0004:  # CO_VARARGS
+        raise RuntimeError("super(): no arguments")
+    first = r[0]
+    if code.co_varnames and code.co_varnames[0] in code.co_cellvars:
+        first = _cell_value(first)
+    if first is UNBOUND:
+        raise RuntimeError("super(): arg[0] deleted")
+    if "__class__" not in code.co_freevars:
+        raise RuntimeError("super(): __class__ cell not found")
+    cell = r[code.free_base + code.co_freevars.index("__class__")]
+    cls = _cell_value(cell)
+    if cls is UNBOUND:
+        raise RuntimeError("super(): empty __class__ cell")
+    return host_builtins.super(cls, first)  # type: ignore[arg-type]
+
+
 FRAME_BUILTINS = {
+    "super": FrameBuiltin("super", _super),
     "globals": FrameBuiltin("globals", _globals),
     "locals": FrameBuiltin("locals", _locals),
     "vars": FrameBuiltin("vars", _vars),

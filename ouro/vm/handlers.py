@@ -100,6 +100,7 @@ def DELETE_NAME(r: list[object], a: int, b: object, c: object, env: Env) -> None
 
 
 HOST_BUILTINS = host_builtins.__dict__
+OURO_SUPER = FRAME_BUILTINS["super"]
 
 
 def load_global(env: Env, name: str) -> object:
@@ -180,7 +181,7 @@ def DELETE_SUBSCR(r: list[object], a: int, b: object, c: object, env: Env) -> No
 def LOAD_SUPER_ATTR(r: list[object], a: int, b: object, c: object, env: Env) -> None:
     b = int(b)
     sup, cls, obj = r[b], r[b + 1], r[b + 2]
-    proxy = super(cls, obj) if sup is super else sup(cls, obj)
+    proxy = super(cls, obj) if sup is super or sup is OURO_SUPER else sup(cls, obj)
     r[a] = getattr(proxy, c)
 
 

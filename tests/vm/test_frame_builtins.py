@@ -49,3 +49,14 @@ def test_builtins_module_stays_the_programs() -> None:
         assert run(source) == "seen\n"
     finally:
         del builtins.ouro_test_helper  # type: ignore[attr-defined]
+
+
+def test_zero_argument_super_outside_an_attribute() -> None:
+    source = (
+        "class A:\n    def m(self):\n        return 'A'\n"
+        "class B(A):\n    def m(self):\n        s = super()\n        return 'B>' + s.m()\n"
+        "print(B().m())\n"
+        "def f():\n    return super()\n"
+        "try:\n    f()\nexcept RuntimeError as e:\n    print(e)\n"
+    )
+    assert run(source) == "B>A\nsuper(): no arguments\n"
