@@ -154,7 +154,9 @@ def run_frame(
                     else:
                         r[a] = f(*r[b + 1 : b + 1 + c])
                         continue
-                    if len(frames) >= limit.value:
+                    if (
+                        len(frames) + 1 >= limit.value
+                    ):  # the new frame would pass the limit
                         raise recursion_error()
                     frames.append((env, r, pc, a))
                     env = f._env
@@ -211,7 +213,7 @@ def run_frame(
                         if f is None:
                             r[a] = x
                             continue
-                        if len(frames) >= limit.value:
+                        if len(frames) + 1 >= limit.value:
                             raise recursion_error()
                         frames.append((env, r, pc, a))
                         env = f._env

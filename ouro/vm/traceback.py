@@ -10,6 +10,7 @@ draws under the failing expression when it does not span the whole line.
 from __future__ import annotations
 
 import linecache
+import sys
 import traceback as host_traceback
 
 from ouro.bytecode.code import Code
@@ -45,10 +46,51 @@ def format_single(exc: BaseException) -> str:
     lines: list[str] = []
     if entries:
         lines.append("Traceback (most recent call last):\n")
-        for code, index in entries:
-            lines.append(format_entry(code, index))
-    lines.extend(host_traceback.format_exception_only(type(exc), exc))
+        lines.extend(format_entries(entries))
+    lines.extend(format_exception_only(exc))
     return "".join(lines)
+
+
+# CPython prints a line repeated more than this many times in a row once per time, then
+# "[Previous line repeated N more times]".
+RECURSIVE_CUTOFF = 3
+
+
+def format_entries(entries: list[tuple[Code, int]]) -> list[str]:
+    lines: list[str] = []
+    last: tuple[object, ...] | None = None
+    count = 0
+    for code, index in entries:
+        key = (code.co_filename, code.co_positions_table[index][0], code.co_name)
+        if key == last:
+            count += 1
+        else:
+            if count > RECURSIVE_CUTOFF:
+                lines.append(_repeated(count - RECURSIVE_CUTOFF))
+            last, count = key, 1
+        if count <= RECURSIVE_CUTOFF:
+            lines.append(format_entry(code, index))
+    if count > RECURSIVE_CUTOFF:
+        lines.append(_repeated(count - RECURSIVE_CUTOFF))
+    return lines
+
+
+def _repeated(times: int) -> str:
+    return f"  [Previous line repeated {times} more time{'s' if times > 1 else ''}]\n"
+
+
+def format_exception_only(exc: BaseException) -> list[str]:
+    """The last line(s): the host's formatting, with 3.12's hint for a forgotten import."""
+    lines = host_traceback.format_exception_only(type(exc), exc)
+    name = getattr(exc, "name", None)
+    if (
+        isinstance(exc, NameError)
+        and name in sys.stdlib_module_names
+        and lines
+        and lines[-1].endswith(f"Did you forget to import '{name}'\n")
+    ):
+        lines[-1] = lines[-1][:-1] + "?\n"
+    return lines
 
 
 def format_entry(code: Code, index: int) -> str:
