@@ -1188,6 +1188,9 @@ class CodeGenerator:
         self.u.position = _position(gen.iter)
         if index == 0 and self.u.kind in ("genexpr", "comprehension"):
             it = source  # ".0" is already an iterator
+            # CPython 3.12 places the outermost loop of a generator expression's own code
+            # at the whole expression (a traceback through it underlines all of it).
+            self.u.position = _position(e)
         else:
             self.emit(O.GET_ITER, it, source)
         top, end = Label(), Label()
