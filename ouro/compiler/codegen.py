@@ -44,6 +44,7 @@ Conventions the VM shares (also in the report of issue #4):
 from __future__ import annotations
 
 import sys
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import cast
@@ -66,6 +67,20 @@ from . import symtable as st
 from .assembler import OP as O
 from .assembler import HandlerRef, Instr, Label, Unit, assemble, const_operand
 from .optimizer import fold_constants
+
+# What calling a literal would call, for the compiler's "not callable" warning.
+_LITERAL_TYPES: dict[type[n.expr], str] = {
+    n.Tuple: "tuple",
+    n.List: "list",
+    n.ListComp: "list",
+    n.Dict: "dict",
+    n.DictComp: "dict",
+    n.Set: "set",
+    n.SetComp: "set",
+    n.GeneratorExp: "generator",
+    n.JoinedStr: "str",
+    n.FormattedValue: "str",
+}
 
 __all__ = ["generate"]
 
@@ -901,6 +916,7 @@ class CodeGenerator:
     # --- calls ---
 
     def visit_Call(self, e: n.Call, dest: int | None) -> int:
+        self.check_caller(e.func)
         if any(isinstance(arg, n.Starred) for arg in e.args) or any(
             kw.arg is None for kw in e.keywords
         ):
@@ -926,6 +942,19 @@ class CodeGenerator:
         self.u.top = max(mark, dest + 1) if dest == base else mark
         return dest
 
+    def check_caller(self, func: n.expr) -> None:
+        """CPython's compiler warns when a literal is called: ``[1, 2] (3, 4)``."""
+        kind = _LITERAL_TYPES.get(type(func))
+        if kind is None and isinstance(func, n.Constant):
+            kind = type(func.value).__name__
+        if kind is not None:
+            warnings.warn_explicit(
+                f"'{kind}' object is not callable; perhaps you missed a comma?",
+                SyntaxWarning,
+                self.filename,
+                func.lineno,
+            )
+
     def call_ex(self, e: n.Call, dest: int | None) -> int:
         mark = self.u.top
         kwargs = bool(e.keywords)
@@ -946,13 +975,11 @@ class CodeGenerator:
             self.build_run(O.BUILD_TUPLE, args, dest)
             return
         if len(args) == 1:
-            arg = cast(n.Starred, args[0])
-            value = self.expr(arg.value)
-            self.u.position = _position(arg)
-            self.emit(O.BUILD_LIST, dest, 0, 0)
-            self.emit(O.LIST_EXTEND, dest, value)
-        else:
-            self.starred_list(args, dest)
+            # f(*x): x goes to CALL_EX as it is, which makes the tuple (and names the
+            # function in its TypeError, as CPython's CALL_FUNCTION_EX does).
+            self.expr(cast(n.Starred, args[0]).value, dest)
+            return
+        self.starred_list(args, dest)
         self.emit(O.LIST_TO_TUPLE, dest, dest)
 
     def keyword_dict(self, keywords: Sequence[n.keyword], dest: int, func: int) -> None:
