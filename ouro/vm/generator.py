@@ -12,6 +12,7 @@ it yielded comes back when it resumes, and the caller's is restored meanwhile.
 
 from __future__ import annotations
 
+from ouro.bytecode import opcodes
 from ouro.bytecode.code import CO_ASYNC_GENERATOR, CO_COROUTINE, CO_ITERABLE_COROUTINE
 from ouro.vm import function
 from ouro.vm.function import Env
@@ -118,8 +119,64 @@ class _FrameOwner:
         self._exc = inner if inner is not caller_handled else None
         return value
 
+    def _delegate(self) -> object:
+        pc = self._pc
+        if not self._started or pc == FINISHED or pc < 2:
+            return None
+        insts = self._env[1]
+        if insts[pc - 1][0] == opcodes.YIELD_VALUE and insts[pc - 2][0] == opcodes.SEND:
+            return self._r[insts[pc - 2][1]]
+        return None
+
+    def _frame_view(self) -> FrameView | None:
+        """The suspended frame (None once finished), for inspect.getgeneratorstate & co."""
+        if self._pc == FINISHED:
+            return None
+        return FrameView(self._env, self._r, self._pc)
+
     def __repr__(self) -> str:
         return f"<{self._kind} object {self.__qualname__} at {id(self):#x}>"
+
+
+class FrameView:
+    """A read-only look at an Ouro frame with CPython's frame attribute names.
+
+    TODO(#4): real frame objects (sys._getframe, f_back, f_trace) belong to the sys view.
+    """
+
+    __slots__ = ("_env", "_pc", "_r")
+
+    def __init__(self, env: Env, registers: list[object], pc: int) -> None:
+        self._env, self._r, self._pc = env, registers, pc
+
+    @property
+    def f_code(self) -> object:
+        return self._env[0]
+
+    @property
+    def f_globals(self) -> object:
+        return self._env[2]
+
+    @property
+    def f_locals(self) -> object:
+        from ouro.vm.frame_builtins import frame_locals
+
+        return frame_locals(self._env, self._r)
+
+    @property
+    def f_lasti(self) -> int:
+        return 2 * max(self._pc - 1, 0)
+
+    @property
+    def f_lineno(self) -> object:
+        code = self._env[0]
+        index = max(self._pc - 1, 0)
+        if index < len(code.co_positions_table):
+            return code.co_positions_table[index][0]
+        return code.co_firstlineno
+
+    f_back = None
+    f_trace = None
 
 
 class Generator(_FrameOwner):
@@ -147,8 +204,13 @@ class Generator(_FrameOwner):
 
     @property
     def gi_frame(self) -> object:
-        # TODO(#4): frame objects (f_code, f_lineno, f_locals) for generators.
-        return None
+        return self._frame_view()
+
+    @property
+    def gi_yieldfrom(self) -> object:
+        """The iterator a suspended ``yield from`` delegates to: its YIELD_VALUE follows a
+        SEND, whose a operand holds it (codegen's shape for yield from / await)."""
+        return self._delegate()
 
 
 class Coroutine(_FrameOwner):
@@ -173,7 +235,11 @@ class Coroutine(_FrameOwner):
 
     @property
     def cr_frame(self) -> object:
-        return None
+        return self._frame_view()
+
+    @property
+    def cr_await(self) -> object:
+        return self._delegate()
 
 
 class CoroutineWrapper:
