@@ -147,10 +147,23 @@ def run_code(code: object, filename: str) -> int:
     except BaseException as e:  # noqa: BLE001 - every uncaught exception is the program's
         sys.stdout.flush()
         sys.stderr.write(format_exception(e))
+        if isinstance(e, KeyboardInterrupt):
+            exit_by_sigint()
         return 1
     finally:
         sys.stdout.flush()
     return 0
+
+
+def exit_by_sigint() -> None:
+    """End as CPython does after an uncaught KeyboardInterrupt: killed by SIGINT, so the
+    parent sees the interrupt (exit status -2 / 130 in a shell)."""
+    import signal
+
+    sys.stderr.flush()
+    if hasattr(signal, "SIGINT") and hasattr(os, "kill"):
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGINT)
 
 
 def exit_status(e: SystemExit) -> int:

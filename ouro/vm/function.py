@@ -186,6 +186,70 @@ class Function:
             regs[: len(args)] = args
         return run_frame(self._env, regs)
 
+    @property
+    def __signature__(self) -> object:
+        """inspect.signature() of an Ouro function (inspect reads this attribute first)."""
+        import inspect
+
+        code = self.__code__
+        names = code.co_varnames
+        npos, nposonly, nkw = (
+            code.co_argcount,
+            code.co_posonlyargcount,
+            code.co_kwonlyargcount,
+        )
+        defaults = self.__defaults__ or ()
+        kwdefaults = self.__kwdefaults__ or {}
+        notes = self.__annotations__ or {}
+        empty = inspect.Parameter.empty
+        params = []
+        first_default = npos - len(defaults)
+        for i in range(npos):
+            kind = (
+                inspect.Parameter.POSITIONAL_ONLY
+                if i < nposonly
+                else inspect.Parameter.POSITIONAL_OR_KEYWORD
+            )
+            default = defaults[i - first_default] if i >= first_default else empty
+            params.append(
+                inspect.Parameter(
+                    names[i],
+                    kind,
+                    default=default,
+                    annotation=notes.get(names[i], empty),
+                )
+            )
+        index = npos + nkw
+        if code.co_flags & CO_VARARGS:
+            name = names[index]
+            params.append(
+                inspect.Parameter(
+                    name,
+                    inspect.Parameter.VAR_POSITIONAL,
+                    annotation=notes.get(name, empty),
+                )
+            )
+            index += 1
+        for name in names[npos : npos + nkw]:
+            params.append(
+                inspect.Parameter(
+                    name,
+                    inspect.Parameter.KEYWORD_ONLY,
+                    default=kwdefaults.get(name, empty),
+                    annotation=notes.get(name, empty),
+                )
+            )
+        if code.co_flags & CO_VARKEYWORDS:
+            name = names[index]
+            params.append(
+                inspect.Parameter(
+                    name,
+                    inspect.Parameter.VAR_KEYWORD,
+                    annotation=notes.get(name, empty),
+                )
+            )
+        return inspect.Signature(params, return_annotation=notes.get("return", empty))
+
     def __repr__(self) -> str:
         return f"<function {self.__qualname__} at {id(self):#x}>"
 
