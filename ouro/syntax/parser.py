@@ -1925,6 +1925,9 @@ class Parser:
         return N.Tuple(elts, LOAD, start[2], start[3], end[4], end[5])
 
     def list_atom(self) -> N.expr:
+        # The element loop is written out in each display (tuple, list, set) rather than
+        # shared: a helper would add a host frame per level of nested brackets, and 199
+        # levels must fit the default host stack (docs/syntax.md, "The host stack").
         start = self.advance()
         if self.kind == "]":
             end = self.advance()

@@ -22,11 +22,13 @@ Impl = Callable[[Env, list[object], tuple[object, ...], dict[str, object]], obje
 class FrameBuiltin:
     """A builtin function that needs its caller's Ouro frame."""
 
-    __slots__ = ("__name__", "__qualname__", "impl")
+    __slots__ = ("__name__", "__qualname__", "impl", "needs_frame")
 
-    def __init__(self, name: str, impl: Impl) -> None:
+    def __init__(self, name: str, impl: Impl, needs_frame: bool = True) -> None:
         self.__name__ = self.__qualname__ = name
         self.impl = impl
+        # False: the builtin copes with no frame (an empty env) when host code calls it.
+        self.needs_frame = needs_frame
 
     def call(
         self,
@@ -45,8 +47,8 @@ class FrameBuiltin:
         if frames:
             env, r, _, _ = frames[-1]
             return self.impl(env, r, args, kwargs)  # type: ignore[arg-type]
-        if self.__name__ in ("super", "compile") and (args or kwargs):
-            return self.impl((), [], args, kwargs)  # these need no frame
+        if not self.needs_frame:
+            return self.impl((), [], args, kwargs)
         raise SystemError(f"ouro: {self.__name__}() called with no Ouro frame")
 
     def __repr__(self) -> str:
@@ -192,6 +194,8 @@ def _super(
     """super() with no arguments: the __class__ cell and the first argument of the frame."""
     if args or kwargs:
         return host_builtins.super(*args, **kwargs)  # type: ignore[misc]
+    if not env:
+        raise RuntimeError("super(): no arguments")
     code: Code = env[0]
     if code.co_argcount == 0 and not code.co_flags & 0x0004:  # CO_VARARGS
         raise RuntimeError("super(): no arguments")
@@ -210,12 +214,12 @@ def _super(
 
 
 FRAME_BUILTINS = {
-    "super": FrameBuiltin("super", _super),
+    "super": FrameBuiltin("super", _super, needs_frame=False),
     "globals": FrameBuiltin("globals", _globals),
     "locals": FrameBuiltin("locals", _locals),
     "vars": FrameBuiltin("vars", _vars),
     "dir": FrameBuiltin("dir", _dir),
-    "compile": FrameBuiltin("compile", _compile),
+    "compile": FrameBuiltin("compile", _compile, needs_frame=False),
     "exec": FrameBuiltin("exec", _run("exec")),
     "eval": FrameBuiltin("eval", _run("eval")),
 }
