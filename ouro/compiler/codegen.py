@@ -67,6 +67,7 @@ from . import symtable as st
 from .assembler import OP as O
 from .assembler import HandlerRef, Instr, Label, Unit, assemble, const_operand
 from .optimizer import fold_constants
+from .patterns import PatternCompiler
 
 # What calling a literal would call, for the compiler's "not callable" warning.
 _LITERAL_TYPES: dict[type[n.expr], str] = {
@@ -237,7 +238,7 @@ def _has_walrus(node: n.AST) -> bool:
     return any(isinstance(sub, n.NamedExpr) for sub in n.walk(node))
 
 
-class CodeGenerator:
+class CodeGenerator(PatternCompiler):
     """Generates every block of one module tree; ``generate`` is the entry."""
 
     def __init__(
@@ -2174,13 +2175,7 @@ class CodeGenerator:
         self.emit(O.MAKE_FUNCTION, dest, base, flags)
         return dest
 
-    # --- match ---
-
-    def visit_Match(self, s: n.Match) -> None:
-        # TODO(#4): match statements (the MATCH_* rows).
-        raise NotImplementedError(
-            "ouro.compiler: match statements are not compiled yet"
-        )
+    # --- match: visit_Match is PatternCompiler's (patterns.py) ---
 
     def visit_TypeAlias(self, s: n.TypeAlias) -> None:
         # TODO(#4): the type statement.
