@@ -363,7 +363,17 @@ def import_star(module: object, namespace: object) -> None:
 # --- pattern matching -----------------------------------------------------------------------
 
 _TPFLAGS_MATCH_SELF = 1 << 22
+_TPFLAGS_HEAPTYPE = 1 << 9
 _MISSING = object()
+
+
+def _type_name(cls: type) -> str:
+    """The type's C-level name, as CPython's MATCH_CLASS messages print it: the bare name
+    of a class made by a class statement or of a builtin, ``module.name`` for another
+    static type (``collections.OrderedDict``)."""
+    if cls.__flags__ & _TPFLAGS_HEAPTYPE or cls.__module__ == "builtins":
+        return cls.__name__
+    return f"{cls.__module__}.{cls.__name__}"
 
 
 def match_class(
@@ -385,25 +395,25 @@ def match_class(
             match_args = ()
         elif type(match_args) is not tuple:
             raise TypeError(
-                f"{cls.__name__}.__match_args__ must be a tuple"
-                f" (got {type(match_args).__name__})"
+                f"{_type_name(cls)}.__match_args__ must be a tuple"
+                f" (got {_type_name(type(match_args))})"
             )
         else:
             allowed = len(match_args)
         if allowed < count:
             plural = "" if allowed == 1 else "s"
             raise TypeError(
-                f"{cls.__name__}() accepts {allowed} positional sub-pattern{plural}"
+                f"{_type_name(cls)}() accepts {allowed} positional sub-pattern{plural}"
                 f" ({count} given)"
             )
         if match_self:
             attrs.append(subject)
         else:
             for name in match_args[:count]:  # type: ignore[index]
-                if not isinstance(name, str):
+                if type(name) is not str:
                     raise TypeError(
                         "__match_args__ elements must be strings"
-                        f" (got {type(name).__name__})"
+                        f" (got {_type_name(type(name))})"
                     )
                 if not _match_attr(subject, cls, name, seen, attrs):
                     return None
@@ -418,7 +428,7 @@ def _match_attr(
 ) -> bool:
     if name in seen:
         raise TypeError(
-            f"{cls.__name__}() got multiple sub-patterns for attribute {name!r}"
+            f"{_type_name(cls)}() got multiple sub-patterns for attribute {name!r}"
         )
     seen.add(name)
     try:
@@ -429,18 +439,22 @@ def _match_attr(
 
 
 def match_keys(subject: object, keys: tuple[object, ...]) -> tuple[object, ...] | None:
-    """MATCH_KEYS: the values for ``keys``, or None if one is missing."""
+    """MATCH_KEYS: the values for ``keys``, or None if one is missing.
+
+    As CPython does, through ``subject.get(key, sentinel)`` (a defaultdict's __missing__
+    is not called), and keys seen in a set (an unhashable key is a TypeError)."""
     if not keys:
         return ()
     get = subject.get  # type: ignore[attr-defined]
-    seen: list[object] = []
+    seen: set[object] = set()
+    missing = object()
     values = []
     for key in keys:
         if key in seen:
             raise ValueError(f"mapping pattern checks duplicate key ({key!r})")
-        seen.append(key)
-        value = get(key, _MISSING)
-        if value is _MISSING:
+        seen.add(key)
+        value = get(key, missing)
+        if value is missing:
             return None
         values.append(value)
     return tuple(values)

@@ -618,8 +618,20 @@ def GET_LEN(r: list[object], a: int, b: object, c: object, env: Env) -> None:
 def COPY_DICT_WITHOUT_KEYS(
     r: list[object], a: int, b: object, c: object, env: Env
 ) -> None:
-    copy = dict(r[b])
-    for key in r[c]:
+    # CPython's steps: {} updated from the subject (a dict directly, another mapping by
+    # keys() then [] on each), then del of each key.
+    subject = r[b]
+    copy: dict[object, object] = {}
+    if isinstance(subject, dict):
+        copy.update(subject)
+    else:
+        try:
+            for key in list(iter(subject.keys())):  # type: ignore[attr-defined]
+                copy[key] = subject[key]  # type: ignore[index]
+        except AttributeError:
+            name = type(subject).__name__
+            raise TypeError(f"'{name}' object is not a mapping") from None
+    for key in r[c]:  # type: ignore[attr-defined]
         del copy[key]
     r[a] = copy
 
