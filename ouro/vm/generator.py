@@ -12,6 +12,12 @@ it yielded comes back when it resumes, and the caller's is restored meanwhile.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sys
+import types
+import warnings
+
 from ouro.bytecode import opcodes
 from ouro.bytecode.code import CO_ASYNC_GENERATOR, CO_COROUTINE, CO_ITERABLE_COROUTINE
 from ouro.vm import function
@@ -22,7 +28,8 @@ FINISHED = -1
 
 
 class _FrameOwner:
-    """What generators and coroutines share: a frame and the send/throw/close protocol."""
+    """What generators, coroutines and async generators share: a frame and the private
+    send/throw/close protocol, which each kind publishes under its own names."""
 
     __slots__ = (
         "__name__",
@@ -37,6 +44,8 @@ class _FrameOwner:
         "_started",
     )
     _kind = "generator"
+    # Exceptions the frame may not let out: they would end the caller's loop instead.
+    _stops: tuple[type[BaseException], ...] = (StopIteration,)
 
     def __init__(self, env: Env, registers: list[object], pc: int) -> None:
         self._env = env
@@ -50,7 +59,12 @@ class _FrameOwner:
         self.__name__ = code.co_name
         self.__qualname__ = code.co_qualname
 
-    def send(self, value: object) -> object:
+    @property
+    def _finished(self) -> bool:
+        # _resume parks _pc at FINISHED while the frame runs.
+        return self._pc == FINISHED and not self._running
+
+    def _send(self, value: object) -> object:
         if self._running:
             raise ValueError(f"{self._kind} already executing")
         if self._pc == FINISHED:
@@ -64,37 +78,66 @@ class _FrameOwner:
             self._r[self._dest] = value
         return self._resume(None)
 
-    def throw(
-        self, typ: object, value: object = None, traceback: object = None
-    ) -> object:
-        if isinstance(typ, BaseException):
-            exc = typ
-        elif isinstance(typ, type) and issubclass(typ, BaseException):
-            exc = typ() if value is None else typ(value)
-        else:
-            raise TypeError(
-                "exceptions must be classes or instances deriving from BaseException,"
-                f" not {type(typ).__name__}"
-            )
+    def _throw(self, exc: BaseException, close_on_genexit: bool = True) -> object:
+        """Raise ``exc`` where the frame is suspended; a ``yield from``/``await`` in
+        progress hands it to its sub-iterator first (CPython's ``_gen_throw``)."""
         if self._running:
             raise ValueError(f"{self._kind} already executing")
         if self._pc == FINISHED or not self._started:
             self._pc = FINISHED
             raise exc
+        sub = self._delegate()
+        if sub is not None:
+            self._running = True
+            try:
+                if isinstance(exc, GeneratorExit) and close_on_genexit:
+                    close_iterator(sub)
+                elif isinstance(sub, _FrameOwner):
+                    return sub._throw(exc, close_on_genexit)
+                else:
+                    throw = getattr(sub, "throw", None)
+                    if throw is not None:
+                        return throw(exc)
+            except StopIteration as stop:
+                self._running = False
+                return self._resume_after_delegate(stop.value)
+            except BaseException as error:  # noqa: BLE001 - raised where the frame is
+                exc = error
+            finally:
+                self._running = False
         return self._resume(exc)
 
-    def close(self) -> None:
+    def _close(self) -> None:
+        if self._running:
+            raise ValueError(f"{self._kind} already executing")
         if self._pc == FINISHED or not self._started:
             self._pc = FINISHED
             return
+        exc: BaseException = GeneratorExit()
+        sub = self._delegate()
+        if sub is not None:
+            self._running = True
+            try:
+                close_iterator(sub)
+            except BaseException as error:  # noqa: BLE001 - raised where the frame is
+                exc = error
+            finally:
+                self._running = False
         try:
-            self._resume(GeneratorExit())
+            self._resume(exc)
         except (GeneratorExit, StopIteration):
             return
         raise RuntimeError(f"{self._kind} ignored GeneratorExit")
 
     def _finished_error(self) -> None:
+        """send() to a finished frame (Coroutine and AsyncGenerator say otherwise)."""
         raise StopIteration
+
+    def _returned(self, value: object) -> None:
+        """The frame returned ``value`` (AsyncGenerator says otherwise)."""
+        if value is None:
+            raise StopIteration
+        raise StopIteration(value)
 
     def _resume(self, thrown: BaseException | None) -> object:
         state = thread_state()
@@ -105,34 +148,61 @@ class _FrameOwner:
         self._started = self._running = True
         try:
             value = function.run_frame(self._env, self._r, pc, self, thrown)
-        except StopIteration as exc:
-            raise RuntimeError(f"{self._kind} raised StopIteration") from exc
+        except self._stops as exc:
+            word = (
+                "StopIteration"
+                if isinstance(exc, StopIteration)
+                else "StopAsyncIteration"
+            )
+            raise RuntimeError(f"{self._kind} raised {word}") from exc
         finally:
             self._running = False
             inner = state.handled
             state.handled = caller_handled
         if self._pc == FINISHED:
             self._r = []
-            if value is None:
-                raise StopIteration
-            raise StopIteration(value)
+            self._returned(value)
         self._exc = inner if inner is not caller_handled else None
         return value
 
-    def _delegate(self) -> object:
+    def _send_instruction(self) -> tuple[int, object, object, object] | None:
+        """The SEND a suspended ``yield from``/``await`` loops on, if the frame is in one:
+        codegen's shape is ``SEND it, v, done; YIELD_VALUE v, v``."""
         pc = self._pc
         if not self._started or pc == FINISHED or pc < 2:
             return None
         insts = self._env[1]
-        if insts[pc - 1][0] == opcodes.YIELD_VALUE and insts[pc - 2][0] == opcodes.SEND:
-            return self._r[insts[pc - 2][1]]
+        send = insts[pc - 2]
+        if insts[pc - 1][0] == opcodes.YIELD_VALUE and send[0] == opcodes.SEND:
+            return send
         return None
+
+    def _delegate(self) -> object:
+        send = self._send_instruction()
+        return None if send is None else self._r[send[1]]  # type: ignore[index]
+
+    def _resume_after_delegate(self, value: object) -> object:
+        """The sub-iterator returned ``value`` to a throw(): the ``yield from`` is done."""
+        send = self._send_instruction()
+        assert send is not None, "resume after a delegate outside yield from"
+        self._r[send[2]] = value  # type: ignore[index]
+        self._pc = send[3]  # type: ignore[assignment]
+        return self._resume(None)
 
     def _frame_view(self) -> FrameView | None:
         """The suspended frame (None once finished), for inspect.getgeneratorstate & co."""
-        if self._pc == FINISHED:
+        if self._finished:
             return None
         return FrameView(self._env, self._r, self._pc)
+
+    def __del__(self) -> None:
+        # CPython closes an unfinished generator when it is collected (PEP 342), so its
+        # finally blocks run; errors go to sys.unraisablehook.
+        if self._started and not self._finished and not self._running:
+            try:
+                self._close()
+            except BaseException as exc:  # noqa: BLE001 - a finalizer reports, never raises
+                write_unraisable(exc, self)
 
     def __repr__(self) -> str:
         return f"<{self._kind} object {self.__qualname__} at {id(self):#x}>"
@@ -188,7 +258,19 @@ class Generator(_FrameOwner):
         return self
 
     def __next__(self) -> object:
-        return self.send(None)
+        return self._send(None)
+
+    send = _FrameOwner._send
+    close = _FrameOwner._close
+
+    def throw(self, *args: object) -> object:
+        return self._throw(thrown_exception("throw", args))
+
+    @property
+    def __class__(self) -> type:  # type: ignore[override]
+        # isinstance(g, types.GeneratorType) (inspect.isgenerator & co) holds, as the host
+        # looks at __class__ when type() does not match; type(g) stays this class.
+        return types.GeneratorType
 
     @property
     def gi_code(self) -> object:
@@ -222,8 +304,18 @@ class Coroutine(_FrameOwner):
     def _finished_error(self) -> None:
         raise RuntimeError("cannot reuse already awaited coroutine")
 
+    send = _FrameOwner._send
+    close = _FrameOwner._close
+
+    def throw(self, *args: object) -> object:
+        return self._throw(thrown_exception("throw", args))
+
     def __await__(self) -> CoroutineWrapper:
         return CoroutineWrapper(self)
+
+    @property
+    def __class__(self) -> type:  # type: ignore[override]
+        return types.CoroutineType  # inspect.iscoroutine: see Generator.__class__
 
     @property
     def cr_code(self) -> object:
@@ -234,12 +326,20 @@ class Coroutine(_FrameOwner):
         return self._running
 
     @property
+    def cr_suspended(self) -> bool:
+        return self._started and self._pc != FINISHED and not self._running
+
+    @property
     def cr_frame(self) -> object:
         return self._frame_view()
 
     @property
     def cr_await(self) -> object:
         return self._delegate()
+
+    @property
+    def cr_origin(self) -> object:
+        return None
 
 
 class CoroutineWrapper:
@@ -254,24 +354,142 @@ class CoroutineWrapper:
         return self
 
     def __next__(self) -> object:
-        return self._coro.send(None)
+        return self._coro._send(None)
 
     def send(self, value: object) -> object:
-        return self._coro.send(value)
+        return self._coro._send(value)
 
     def throw(self, *args: object) -> object:
-        return self._coro.throw(*args)
+        return self._coro._throw(thrown_exception("throw", args))
 
     def close(self) -> None:
-        self._coro.close()
+        self._coro._close()
+
+
+# --- helpers --------------------------------------------------------------------------------
+
+
+def close_iterator(it: object) -> None:
+    """close() a ``yield from``'s sub-iterator on the way out, if it has one."""
+    if isinstance(it, _FrameOwner):
+        it._close()
+        return
+    close = getattr(it, "close", None)
+    if close is not None:
+        close()
+
+
+_NO_ARG = object()
+
+
+def thrown_exception(
+    method: str, args: tuple[object, ...], warn: bool = True
+) -> BaseException:
+    """The exception ``throw(typ[, val[, tb]])`` raises, with 3.12's checks and messages
+    (and its DeprecationWarning for the 3-argument form)."""
+    if not 1 <= len(args) <= 3:
+        few = len(args) < 1
+        raise TypeError(
+            f"{method} expected at {'least' if few else 'most'} {1 if few else 3}"
+            f" argument{'' if few else 's'}, got {len(args)}"
+        )
+    if len(args) > 1 and warn:
+        warn_in_caller(
+            f"the (type, exc, tb) signature of {method}() is deprecated,"
+            " use the single-arg signature instead.",
+            DeprecationWarning,
+        )
+    typ, value, tb = (*args, None, None)[:3]
+    if tb is not None and not isinstance(tb, types.TracebackType):
+        raise TypeError(f"{method}() third argument must be a traceback object")
+    if isinstance(typ, type) and issubclass(typ, BaseException):
+        if isinstance(value, typ):
+            exc = value
+        elif value is None:
+            exc = typ()
+        elif isinstance(value, tuple):
+            exc = typ(*value)
+        else:
+            exc = typ(value)
+    elif isinstance(typ, BaseException):
+        if value is not None:
+            raise TypeError("instance exception may not have a separate value")
+        exc = typ
+    else:
+        raise TypeError(
+            "exceptions must be classes or instances deriving from BaseException,"
+            f" not {type(typ).__name__}"
+        )
+    if tb is not None:
+        exc = exc.with_traceback(tb)  # type: ignore[arg-type]
+    return exc
+
+
+def warn_in_caller(message: str, category: type[Warning]) -> None:
+    """warnings.warn() at the line of the code that called the VM's host code we are in.
+
+    The innermost host frame outside ``ouro/vm`` is that caller: either ``run_frame``, whose
+    locals hold the running Ouro frame's env and pc, or host code (a host library calling
+    ``athrow(typ, val, tb)``), which the warning then names, as CPython's would.
+    """
+    frame = sys._getframe(1)
+    loop_code = getattr(function.run_frame, "__code__", None)
+    while frame.f_code is not loop_code and frame.f_code.co_filename.startswith(
+        _VM_DIR
+    ):
+        if frame.f_back is None:
+            break
+        frame = frame.f_back
+    if frame.f_code is loop_code:
+        env, pc = frame.f_locals["env"], frame.f_locals["pc"]
+        code, glb = env[0], env[2]
+        index = max(pc - 1, 0)
+        line = code.co_positions_table[index][0] if index < len(code.co_code) else None
+        filename, lineno = code.co_filename, line or code.co_firstlineno
+    else:
+        glb = frame.f_globals
+        filename, lineno = frame.f_code.co_filename, frame.f_lineno
+    warnings.warn_explicit(
+        message,
+        category,
+        filename,
+        lineno,
+        module=glb.get("__name__", "<string>"),
+        registry=glb.setdefault("__warningregistry__", {}),
+    )
+
+
+_VM_DIR = os.path.dirname(__file__) + os.sep
+
+
+class _Unraisable:
+    """What sys.unraisablehook receives (the host's UnraisableHookArgs cannot be made)."""
+
+    __slots__ = ("err_msg", "exc_traceback", "exc_type", "exc_value", "object")
+
+    def __init__(self, exc: BaseException, obj: object) -> None:
+        self.exc_type, self.exc_value = type(exc), exc
+        self.exc_traceback = exc.__traceback__
+        self.err_msg, self.object = None, obj
+
+
+def write_unraisable(exc: BaseException, obj: object) -> None:
+    """An error nobody can catch (a finalizer's): sys.unraisablehook, or CPython's report."""
+    hook = sys.unraisablehook
+    if hook is not sys.__unraisablehook__:
+        hook(_Unraisable(exc, obj))  # type: ignore[arg-type]
+        return
+    from ouro.vm.traceback import format_exception
+
+    with contextlib.suppress(Exception):  # as CPython: a report that fails is dropped
+        sys.stderr.write(f"Exception ignored in: {obj!r}\n{format_exception(exc)}")
 
 
 def make_generator(env: Env, registers: list[object], pc: int) -> _FrameOwner:
     """RETURN_GENERATOR: the object that owns this frame, by the code's flags."""
     flags = env[0].co_flags
     if flags & CO_ASYNC_GENERATOR:
-        # TODO(#4): async generators (asend/athrow, the async iteration protocol).
-        raise SystemError("ouro: async generators not implemented yet")
+        return AsyncGenerator(env, registers, pc)
     if flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE) == CO_COROUTINE:
         return Coroutine(env, registers, pc)
     return Generator(env, registers, pc)
@@ -281,3 +499,5 @@ def make_generator(env: Env, registers: list[object], pc: int) -> _FrameOwner:
 Generator.__name__ = Generator.__qualname__ = "generator"
 Coroutine.__name__ = Coroutine.__qualname__ = "coroutine"
 CoroutineWrapper.__name__ = CoroutineWrapper.__qualname__ = "coroutine_wrapper"
+
+from ouro.vm.asyncgen import AsyncGenerator  # it builds on _FrameOwner
