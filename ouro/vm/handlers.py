@@ -18,11 +18,10 @@ from collections.abc import Callable
 
 from ouro.bytecode import opcodes
 from ouro.bytecode.code import UNBOUND, Code
-from ouro.vm import classes, errors
+from ouro.vm import classes, errors, own_modules
 from ouro.vm.frame_builtins import FRAME_BUILTINS
 from ouro.vm.function import Env, Function
 from ouro.vm.state import thread_state
-from ouro.vm.sysview import SYS
 
 Handler = Callable[[list[object], int, object, object, Env], None]
 HANDLERS: dict[int, Handler] = {}
@@ -564,9 +563,15 @@ def IMPORT_NAME(r: list[object], a: int, b: object, c: object, env: Env) -> None
     if importer is None:
         raise ImportError("__import__ not found")
     c = int(c)
-    lmap = env[4]
-    module = importer(b, env[2], lmap, r[c + 1], r[c])
-    r[a] = SYS if module is sys else module  # Ouro code sees Ouro's sys (sysview.py)
+    level = r[c]
+    # Ouro code sees Ouro's own sys, dis, ... (own_modules.py), unless it replaced __import__.
+    if importer is host_builtins.__import__ and level == 0:
+        own = own_modules.find(b)
+        if own is not None:
+            r[a] = own
+            return
+    module = importer(b, env[2], env[4], r[c + 1], level)
+    r[a] = own_modules.owned(module)
 
 
 @handler
