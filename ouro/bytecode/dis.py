@@ -34,7 +34,7 @@ import io
 import re
 import sys
 from collections.abc import Callable, Iterator
-from typing import IO, Any, NamedTuple
+from typing import IO, Any, NamedTuple, TypeGuard
 
 from ouro.bytecode import opcodes
 from ouro.bytecode.code import Code
@@ -454,6 +454,17 @@ def _get_code_object(x: object) -> Code:
     raise TypeError(f"don't know how to disassemble {type(x).__name__} objects")
 
 
+def _is_raw_code(x: object) -> TypeGuard[tuple[tuple[int, int, int, int], ...]]:
+    """Whether x is a ``co_code``: a tuple of (op, a, b, c) tuples of ints (CPython's dis
+    takes raw bytecode bytes the same way)."""
+    return isinstance(x, tuple) and all(
+        isinstance(item, tuple)
+        and len(item) == 4
+        and all(isinstance(value, int) for value in item)
+        for item in x
+    )
+
+
 def _has_code(x: object, nested: bool = True) -> bool:
     """Whether ``dis`` of a class or module shows x: Ouro code, or a class holding some."""
     if isinstance(x, type):
@@ -482,6 +493,8 @@ def dis(
         _disassemble_recursive(x, file=file, depth=depth)
     elif isinstance(x, str):
         _disassemble_recursive(_compile(x, "<dis>"), file=file, depth=depth)
+    elif _is_raw_code(x):  # a bare co_code: registers as rN, names as indices
+        _print_listing(Code(co_code=x), file=file)
     elif hasattr(x, "__dict__"):  # a class or a module: each member that has code
         for name, member in sorted(vars(x).items()):
             if _has_code(member):

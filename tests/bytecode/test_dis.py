@@ -105,6 +105,15 @@ def test_wide_line_numbers_and_offsets() -> None:
     assert lines[-2] == "         >> 10002 NOP"
 
 
+def test_raw_instructions() -> None:
+    # A bare co_code has no register layout or names: operands show as rN and indices.
+    text = listing(sample().co_code)
+    assert text.splitlines()[0] == (
+        "          0 LOAD_GLOBAL            1   0     (<names[0]> -> r1)"
+    )
+    assert ">>    8 RETURN" in text
+
+
 def test_instruction_fields() -> None:
     instructions = list(dis.get_instructions(sample()))
     first, jump, move, call, ret = instructions
