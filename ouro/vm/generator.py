@@ -85,6 +85,7 @@ class _FrameOwner:
             raise ValueError(f"{self._kind} already executing")
         if self._pc == FINISHED or not self._started:
             self._pc = FINISHED
+            self._r.clear()
             raise exc
         sub = self._delegate()
         if sub is not None:
@@ -112,6 +113,7 @@ class _FrameOwner:
             raise ValueError(f"{self._kind} already executing")
         if self._pc == FINISHED or not self._started:
             self._pc = FINISHED
+            self._r.clear()
             return
         exc: BaseException = GeneratorExit()
         sub = self._delegate()
@@ -159,8 +161,12 @@ class _FrameOwner:
             self._running = False
             inner = state.handled
             state.handled = caller_handled
+            if self._pc == FINISHED:
+                # Returned or raised: clear the frame (as CPython does) in place, since the
+                # host frame of run_frame, which a traceback may keep, holds the same list.
+                self._r.clear()
+                self._exc = None
         if self._pc == FINISHED:
-            self._r = []
             self._returned(value)
         self._exc = inner if inner is not caller_handled else None
         return value
@@ -205,7 +211,7 @@ class _FrameOwner:
                 write_unraisable(exc, self)
 
     def __repr__(self) -> str:
-        return f"<{self._kind} object {self.__qualname__} at {id(self):#x}>"
+        return f"<{type(self).__name__} object {self.__qualname__} at {id(self):#x}>"
 
 
 class FrameView:
