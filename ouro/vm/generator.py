@@ -495,7 +495,7 @@ def make_generator(env: Env, registers: list[object], pc: int) -> _FrameOwner:
     """RETURN_GENERATOR: the object that owns this frame, by the code's flags."""
     flags = env[0].co_flags
     if flags & CO_ASYNC_GENERATOR:
-        return AsyncGenerator(env, registers, pc)
+        return asyncgen.AsyncGenerator(env, registers, pc)
     if flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE) == CO_COROUTINE:
         return Coroutine(env, registers, pc)
     return Generator(env, registers, pc)
@@ -506,4 +506,5 @@ Generator.__name__ = Generator.__qualname__ = "generator"
 Coroutine.__name__ = Coroutine.__qualname__ = "coroutine"
 CoroutineWrapper.__name__ = CoroutineWrapper.__qualname__ = "coroutine_wrapper"
 
-from ouro.vm.asyncgen import AsyncGenerator  # it builds on _FrameOwner
+# A module import (not a name): asyncgen builds on _FrameOwner, and either may load first.
+from ouro.vm import asyncgen

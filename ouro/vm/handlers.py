@@ -19,6 +19,7 @@ from collections.abc import Callable
 from ouro.bytecode import opcodes
 from ouro.bytecode.code import UNBOUND, Code
 from ouro.vm import classes, errors, own_modules
+from ouro.vm.asyncgen import AsyncGenerator
 from ouro.vm.frame_builtins import FRAME_BUILTINS
 from ouro.vm.function import Env, Function
 from ouro.vm.state import thread_state
@@ -385,7 +386,11 @@ def GET_AITER(r: list[object], a: int, b: object, c: object, env: Env) -> None:
 
 @handler
 def GET_ANEXT(r: list[object], a: int, b: object, c: object, env: Env) -> None:
-    r[a] = errors.get_anext(r[b])
+    it = r[b]
+    if type(it) is AsyncGenerator:  # its awaitable is its own: no lookups
+        r[a] = it.__anext__()
+    else:
+        r[a] = errors.get_anext(it)
 
 
 @handler
