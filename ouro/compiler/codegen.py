@@ -2230,8 +2230,7 @@ def _arg_counts(args: n.arguments) -> tuple[int, int, int]:
 
 
 def _annotation_text(value: n.expr) -> str:
-    if isinstance(value, n.Name):
-        return value.id
-    if isinstance(value, n.Constant) and isinstance(value.value, str):
-        return repr(value.value)
-    return type(value).__name__
+    """PEP 563: the string CPython 3.12's compiler stores for an annotation."""
+    from ouro.syntax.unparse import annotation_text
+
+    return annotation_text(value)
