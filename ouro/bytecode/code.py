@@ -21,6 +21,7 @@ Offsets, as in CPython, count two bytes per instruction (instruction i is at off
 
 from __future__ import annotations
 
+import types
 from collections.abc import Iterator
 from typing import Any
 
@@ -179,6 +180,11 @@ class Code:
         return repr(self.co_consts[reg - self.const_base])
 
     # --- CPython's views ---------------------------------------------------------------------
+
+    @property  # type: ignore[misc]
+    def __class__(self) -> type:
+        # isinstance(code, types.CodeType): inspect.iscode, inspect.getfile
+        return types.CodeType
 
     @property
     def co_lnotab(self) -> bytes:

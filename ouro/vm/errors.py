@@ -256,9 +256,13 @@ def with_enter(manager: object, is_async: bool) -> tuple[object, object]:
 
 def get_awaitable(value: object, where: int) -> object:
     """GET_AWAITABLE: the iterator behind ``await value``."""
-    from ouro.vm.generator import Coroutine
+    from ouro.vm.generator import Coroutine, Generator
 
     if isinstance(value, (Coroutine, types.CoroutineType)):
+        return value
+    if isinstance(value, (Generator, types.GeneratorType)) and (
+        value.gi_code.co_flags & 0x100  # CO_ITERABLE_COROUTINE: @types.coroutine
+    ):
         return value
     method = lookup_special(value, "__await__")
     if method is None:

@@ -40,13 +40,12 @@ class FrameBuiltin:
         return self.impl(env, r, args, kwargs)
 
     def __call__(self, *args: object, **kwargs: object) -> object:
-        # Called by host code (map(eval, ...)): the innermost Ouro frame that is waiting.
-        from ouro.vm.state import thread_state
+        # Called by host code (map(eval, ...)): the innermost Ouro frame, which called it.
+        from ouro.vm.frames import current_activation
 
-        frames = thread_state().frames
-        if frames:
-            env, r, _, _ = frames[-1]
-            return self.impl(env, r, args, kwargs)  # type: ignore[arg-type]
+        found = current_activation()
+        if found is not None:
+            return self.impl(found[0], found[1], args, kwargs)
         if not self.needs_frame:
             return self.impl((), [], args, kwargs)
         raise SystemError(f"ouro: {self.__name__}() called with no Ouro frame")

@@ -158,6 +158,11 @@ class Function:
         self._argc = code.co_argcount if simple and not code.co_kwonlyargcount else -1
 
     @property
+    def __class__(self) -> type:  # type: ignore[override]
+        # isinstance(f, types.FunctionType): inspect.isfunction, types.coroutine
+        return types.FunctionType
+
+    @property
     def __doc__(self) -> object:  # type: ignore[override]
         return self._doc
 

@@ -195,11 +195,13 @@ class _FrameOwner:
         self._pc = send[3]  # type: ignore[assignment]
         return self._resume(None)
 
-    def _frame_view(self) -> FrameView | None:
-        """The suspended frame (None once finished), for inspect.getgeneratorstate & co."""
+    def _frame_view(self) -> object:
+        """The frame (None once finished), for inspect.getgeneratorstate & co."""
         if self._finished:
             return None
-        return FrameView(self._env, self._r, self._pc)
+        from ouro.vm.frames import frame_for
+
+        return frame_for(self._env, self._r, self._pc, self)
 
     def __del__(self) -> None:
         # CPython closes an unfinished generator when it is collected (PEP 342), so its
@@ -212,47 +214,6 @@ class _FrameOwner:
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} object {self.__qualname__} at {id(self):#x}>"
-
-
-class FrameView:
-    """A read-only look at an Ouro frame with CPython's frame attribute names.
-
-    TODO(#4): real frame objects (sys._getframe, f_back, f_trace) belong to the sys view.
-    """
-
-    __slots__ = ("_env", "_pc", "_r")
-
-    def __init__(self, env: Env, registers: list[object], pc: int) -> None:
-        self._env, self._r, self._pc = env, registers, pc
-
-    @property
-    def f_code(self) -> object:
-        return self._env[0]
-
-    @property
-    def f_globals(self) -> object:
-        return self._env[2]
-
-    @property
-    def f_locals(self) -> object:
-        from ouro.vm.frame_builtins import frame_locals
-
-        return frame_locals(self._env, self._r)
-
-    @property
-    def f_lasti(self) -> int:
-        return 2 * max(self._pc - 1, 0)
-
-    @property
-    def f_lineno(self) -> object:
-        code = self._env[0]
-        index = max(self._pc - 1, 0)
-        if index < len(code.co_positions_table):
-            return code.co_positions_table[index][0]
-        return code.co_firstlineno
-
-    f_back = None
-    f_trace = None
 
 
 class Generator(_FrameOwner):

@@ -31,9 +31,11 @@ from ouro.bytecode.code import UNBOUND, Code
 from ouro.vm import function, handlers
 from ouro.vm.errors import star_args, star_kwargs
 from ouro.vm.frame_builtins import FrameBuiltin
+from ouro.vm.frames import register_loop
 from ouro.vm.function import Env, Function, bind_arguments, make_env
 from ouro.vm.generator import make_generator
 from ouro.vm.state import LIMIT, thread_state
+from ouro.vm.tracing import TRACING, continue_traced, run_traced
 
 MethodType = types.MethodType
 
@@ -112,6 +114,8 @@ def run_frame(
     thrown: BaseException | None = None,
 ) -> object:
     """Run the frame ``(env, r)`` from ``pc`` until it returns (or its generator yields)."""
+    if TRACING.on:  # sys.settrace/setprofile: the traced variant runs it (tracing.py)
+        return run_traced(env, r, pc, gen, thrown)
     frames = thread_state().frames
     base = len(frames)
     limit = LIMIT
@@ -150,6 +154,8 @@ def run_frame(
                         type(f) is FrameBuiltin
                     ):  # globals(), exec(...): see the caller  # host-ok: text, not a call
                         r[a] = f.call(env, r, tuple(r[b + 1 : b + 1 + c]), {})
+                        if TRACING.on:  # sys.settrace() was called: go on traced
+                            return continue_traced(env, r, pc, gen, base)
                         continue
                     else:
                         r[a] = f(*r[b + 1 : b + 1 + c])
@@ -208,6 +214,8 @@ def run_frame(
                     elif op == 101 or op == 102:  # CALL_KW / CALL_EX  -> r[a]
                         if type(r[b]) is FrameBuiltin:
                             r[a] = frame_builtin_call(env, r, op, b, c)
+                            if TRACING.on:
+                                return continue_traced(env, r, pc, gen, base)
                             continue
                         f, x = CALL_KW(r, b, c) if op == 101 else CALL_EX(r, b, c)
                         if f is None:
@@ -399,3 +407,4 @@ def add_traceback(exc: BaseException, code: Code, i: int) -> None:
 
 
 function.run_frame = run_frame
+register_loop(run_frame)  # frames.py reads the running frame from its host frames

@@ -40,8 +40,15 @@ def _alias(name: str, implementation: str) -> Callable[[], types.ModuleType]:
     return make
 
 
+def _warnings() -> types.ModuleType:
+    from ouro.vm.sysview import WARNINGS  # Ouro's warn(), the host's filters
+
+    return WARNINGS
+
+
 OWN_MODULES: dict[str, Callable[[], types.ModuleType]] = {
     "sys": _sys,
+    "warnings": _warnings,
     "dis": _alias("dis", "ouro.bytecode.dis"),
 }
 
@@ -66,4 +73,7 @@ def owned(module: object) -> object:
     is_host_module = isinstance(name, str) and host_sys.modules.get(name) is module
     if is_host_module and name in OWN_MODULES:
         return find(name)
+    from ouro.vm.sysview import see_ouro_frames  # inspect & co. read Ouro's frames
+
+    see_ouro_frames(module)
     return module

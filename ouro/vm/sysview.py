@@ -2,7 +2,9 @@
 
 A module object that answers from the host's ``sys`` except where the answer is about running
 code, which Ouro owns: the recursion limit (Ouro's call depth, not the host's stack), the
-exception being handled (``exc_info``, ``exception``) and ``implementation``.  Assignments
+exception being handled (``exc_info``, ``exception``), frames (``_getframe``, see
+``frames``), tracing and profiling (``settrace``..., see ``tracing``), ``implementation`` and
+the version of the language (3.12 whatever the host).  Assignments
 (``sys.stdout = ...``, ``sys.argv = ...``) go through to the host's ``sys``, which ``print``
 and the host's library read.
 """
@@ -11,8 +13,10 @@ from __future__ import annotations
 
 import sys as host_sys
 import types
+from collections.abc import Callable
 
-from ouro.vm import state
+from ouro.vm import frames, state, tracing
+from ouro.vm.frame_builtins import FrameBuiltin
 
 
 def _exc_info() -> tuple[object, object, object]:
@@ -31,7 +35,56 @@ _IMPLEMENTATION = types.SimpleNamespace(
     ),
     hexversion=0x000100A0,
 )
-# TODO(#4): sys.version_info/version/hexversion still describe the host; Ouro speaks 3.12.
+
+
+class VersionInfo(tuple):  # type: ignore[type-arg]
+    """sys.version_info's shape (the host's type makes no new instances)."""
+
+    __slots__ = ()
+    _fields = ("major", "minor", "micro", "releaselevel", "serial")
+
+    major = property(lambda self: self[0])
+    minor = property(lambda self: self[1])
+    micro = property(lambda self: self[2])
+    releaselevel = property(lambda self: self[3])
+    serial = property(lambda self: self[4])
+
+    def __repr__(self) -> str:
+        fields = ", ".join(
+            f"{k}={v!r}" for k, v in zip(self._fields, self, strict=True)
+        )
+        return f"sys.version_info({fields})"
+
+
+def _language_version() -> tuple[object, str, int]:
+    """(version_info, version, hexversion) of the language Ouro implements: 3.12.
+
+    On a 3.12 host the host's own; on another host 3.12.0 with the host's build text."""
+    if host_sys.version_info[:2] == (3, 12):
+        return host_sys.version_info, host_sys.version, host_sys.hexversion
+    host = ".".join(map(str, host_sys.version_info[:3]))
+    version = host_sys.version.replace(host, "3.12.0", 1)
+    return VersionInfo((3, 12, 0, "final", 0)), version, 0x030C00F0
+
+
+_VERSION_INFO, _VERSION, _HEXVERSION = _language_version()
+
+
+def _setter(set_function: Callable[[object], None]) -> Callable[..., object]:
+    def call(
+        env: object, r: object, args: tuple[object, ...], kwargs: dict[str, object]
+    ) -> object:
+        if kwargs:
+            raise TypeError(f"{set_function.__name__}() takes no keyword arguments")
+        if len(args) != 1:
+            raise TypeError(
+                f"{set_function.__name__}() takes exactly one argument ({len(args)} given)"
+            )
+        set_function(args[0])
+        return None
+
+    return call
+
 
 OWN: dict[str, object] = {
     "getrecursionlimit": state.getrecursionlimit,
@@ -39,6 +92,17 @@ OWN: dict[str, object] = {
     "exc_info": _exc_info,
     "exception": state.current_exception,
     "implementation": _IMPLEMENTATION,
+    "version_info": _VERSION_INFO,
+    "version": _VERSION,
+    "hexversion": _HEXVERSION,
+    "_getframe": frames.getframe,
+    # FrameBuiltins: the loop that calls them goes on in the traced loop (tracing.py).
+    "settrace": FrameBuiltin("settrace", _setter(tracing.settrace), needs_frame=False),
+    "gettrace": tracing.gettrace,
+    "setprofile": FrameBuiltin(
+        "setprofile", _setter(tracing.setprofile), needs_frame=False
+    ),
+    "getprofile": tracing.getprofile,
 }
 
 
@@ -61,3 +125,45 @@ class SysView(types.ModuleType):
 SYS = SysView("sys", host_sys.__doc__)
 for _name, _value in OWN.items():
     types.ModuleType.__setattr__(SYS, _name, _value)
+
+
+# --- host modules Ouro code imports -----------------------------------------------------------
+# TODO(#4): until Ouro runs the standard library from its sources (its importer), Ouro code
+# imports host modules.  Those that read frames through their global ``sys`` are pointed at
+# this view (inspect.currentframe/stack, traceback.extract_stack, logging's findCaller):
+# called by host code with no Ouro code running, the view answers as the host's sys does.
+SEES_OURO_SYS = ("inspect", "traceback", "logging")
+
+
+class WarningsView(types.ModuleType):
+    """``warnings`` for Ouro code: Ouro's ``warn`` (frames.warn), the host module for the
+    rest, so filters, ``catch_warnings`` and ``showwarning`` stay the host's one state."""
+
+    def __getattr__(self, name: str) -> object:
+        import warnings
+
+        return getattr(warnings, name)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        import warnings
+
+        if name.startswith("__"):
+            super().__setattr__(name, value)
+        else:
+            setattr(warnings, name, value)
+
+    def __dir__(self) -> list[str]:
+        import warnings
+
+        return dir(warnings)
+
+
+WARNINGS = WarningsView("warnings", "Python part of the warnings subsystem.")
+types.ModuleType.__setattr__(WARNINGS, "warn", frames.warn)
+
+
+def see_ouro_frames(module: object) -> None:
+    """Point a host module of ``SEES_OURO_SYS`` that Ouro code imports at this view."""
+    name = getattr(module, "__name__", None)
+    if name in SEES_OURO_SYS and getattr(module, "sys", None) is host_sys:
+        module.sys = SYS  # type: ignore[attr-defined]

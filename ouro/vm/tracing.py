@@ -1,0 +1,496 @@
+"""``sys.settrace`` and ``sys.setprofile`` for Ouro code: a traced variant of the loop.
+
+Design (costs nothing while no trace or profile function is set):
+
+* ``loop.run_frame`` tests ``TRACING.on`` once when a loop starts (a nested loop, a generator
+  resuming) and after a call of a ``FrameBuiltin`` (``sys.settrace`` and ``sys.setprofile``
+  are FrameBuiltins); when it is set it hands its frame to ``run_traced`` or, in the middle
+  of a loop, ``continue_traced``.  The per-instruction path of ``run_frame`` is untouched.
+* ``_loop`` here runs the same instructions with the same handlers (``loop.HANDLERS``); the
+  opcodes that ``run_frame`` inlines (moves, jumps, calls, returns, yields) are written out
+  again below, kept as plain as possible; the program corpus run under a do-nothing trace
+  function checks they agree (tests/vm/test_trace.py).  Around them it reports CPython's
+  events: 'call' when a frame starts or a generator resumes, 'line' at the first
+  instruction of a line (in ``co_lines`` order, jump and handler targets too) reached from
+  another line or by a backward jump, 'return' at RETURN and YIELD_VALUE (None when an
+  exception leaves the frame), 'exception' where an exception is raised or arrives from a
+  callee (not at a re-raise); profile functions get 'call'/'return' and 'c_call'/'c_return'/
+  'c_exception' around host builtins.
+* The global trace function answers 'call' with the frame's local one (``frame.f_trace``);
+  the others go to ``f_trace``, whose answer replaces it unless None.  While a trace or
+  profile function runs, tracing is off (``TRACING.on`` is cleared), so it runs at full speed
+  and reports nothing, as in CPython.
+* When tracing stops, ``_finish_fast`` gives the rest of the loop back to ``run_frame``.
+
+A loop that was waiting in host code when tracing started (a caller of the host function
+that called back into Ouro) goes on untraced until it starts a new loop or calls a
+FrameBuiltin: the loop cannot be told from outside without a test per instruction.
+"""
+
+from __future__ import annotations
+
+import threading
+import types
+from typing import Any
+
+from ouro.bytecode import opcodes
+from ouro.bytecode.code import CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, UNBOUND
+from ouro.vm import frames as frames_mod
+from ouro.vm.frames import Frame, frame_for, register_loop
+from ouro.vm.state import LIMIT, thread_state
+
+_GEN_FLAGS = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR
+_N = {info.name: info.number for info in opcodes.OPS}
+RETURN_GENERATOR = _N["RETURN_GENERATOR"]
+RAISE, RERAISE = _N["RAISE"], _N["RERAISE"]
+BUILTIN_TYPES = (types.BuiltinFunctionType, types.BuiltinMethodType)
+
+
+class _Tracing:
+    """``on``: some thread has a trace or profile function and none of them is running."""
+
+    __slots__ = ("on",)
+
+    def __init__(self) -> None:
+        self.on = False
+
+
+TRACING = _Tracing()
+_local = threading.local()
+_active: set[int] = set()  # threads with a trace or profile function
+
+
+def _functions() -> tuple[object, object]:
+    return getattr(_local, "trace", None), getattr(_local, "profile", None)
+
+
+def _update() -> None:
+    me = threading.get_ident()
+    if any(_functions()):
+        _active.add(me)
+    else:
+        _active.discard(me)
+    TRACING.on = bool(_active) and not getattr(_local, "busy", False)
+
+
+def settrace(func: object) -> None:
+    """sys.settrace: the global trace function of this thread (None: no tracing)."""
+    _local.trace = func
+    _update()
+
+
+def gettrace() -> object:
+    return _functions()[0]
+
+
+def setprofile(func: object) -> None:
+    """sys.setprofile: the profile function of this thread (None: no profiling)."""
+    _local.profile = func
+    _update()
+
+
+def getprofile() -> object:
+    return _functions()[1]
+
+
+# --- calling the functions ------------------------------------------------------------------
+
+
+def _invoke(func: Any, frame: Frame, event: str, arg: object) -> object:
+    """Call a trace or profile function with tracing off; if it raises, tracing stops."""
+    _local.busy = True
+    TRACING.on = False
+    try:
+        return func(frame, event, arg)
+    except BaseException:
+        _local.trace = None
+        frame.f_trace = None
+        raise
+    finally:
+        _local.busy = False
+        _update()
+
+
+def _local_event(frame: Frame | None, event: str, arg: object) -> None:
+    if frame is None:
+        return
+    func = frame.f_trace
+    if func is not None and _functions()[0] is not None:
+        result = _invoke(func, frame, event, arg)
+        if result is not None:
+            frame.f_trace = result
+
+
+def _profile_event(frame: Frame | None, event: str, arg: object) -> None:
+    profile = _functions()[1]
+    if profile is not None and frame is not None:
+        _invoke(profile, frame, event, arg)
+
+
+def _start(env: Any, r: list[object], pc: int, gen: object) -> Frame | None:
+    """A frame starts (or a generator resumes): the 'call' events; its frame object."""
+    trace, profile = _functions()
+    if (trace is None and profile is None) or (
+        pc == 0 and env[0].co_flags & _GEN_FLAGS
+    ):  # a generator function's call only makes the generator: its frame starts later
+        return frames_mod._FRAMES.get(id(r))
+    frame = frame_for(env, r, pc if gen is None else -1, gen)
+    if profile is not None:
+        _invoke(profile, frame, "call", None)
+    if trace is not None:
+        result = _invoke(trace, frame, "call", None)
+        if result is not None:
+            frame.f_trace = result
+    return frame
+
+
+def _leave(frame: Frame | None, pc: int, value: object) -> None:
+    if frame is not None:
+        frame._pc = pc
+        _profile_event(frame, "return", value)
+        _local_event(frame, "return", value)
+
+
+def _exception(frame: Frame | None, pc: int, exc: BaseException) -> None:
+    if frame is not None and frame.f_trace is not None:
+        frame._pc = pc
+        _local_event(frame, "exception", (type(exc), exc, exc.__traceback__))
+
+
+# --- line starts ----------------------------------------------------------------------------
+
+_MARKS: dict[int, tuple[object, tuple[int | None, ...], frozenset[int]]] = {}
+
+
+def line_marks(code: Any) -> tuple[tuple[int | None, ...], frozenset[int]]:
+    """(line of each instruction, the instructions where a 'line' event may fire)."""
+    entry = _MARKS.get(id(code))
+    if entry is not None and entry[0] is code:
+        return entry[1], entry[2]
+    lines = tuple(position[0] for position in code.co_positions_table)
+    marks = {i for i in range(len(lines)) if i == 0 or lines[i] != lines[i - 1]}
+    for op, a, b, c in code.co_code:
+        for kind, operand in zip(
+            opcodes.BY_NUMBER[op].operands, (a, b, c), strict=True
+        ):
+            if kind == opcodes.TARGET:
+                marks.add(operand)
+    marks.update(handler for _, _, handler, _ in code.co_exceptiontable)
+    result = (lines, frozenset(marks))
+    _MARKS[id(code)] = (code, *result)
+    return result
+
+
+def _handler(code: Any, i: int) -> tuple[int, int] | None:
+    for start, end, target, reg in code.co_exceptiontable:
+        if start <= i < end:
+            return target, reg
+    return None
+
+
+# --- the traced loop ------------------------------------------------------------------------
+
+
+def run_traced(
+    env: Any,
+    r: list[object],
+    pc: int = 0,
+    gen: object = None,
+    thrown: BaseException | None = None,
+) -> object:
+    """``loop.run_frame`` with events: a new loop."""
+    from ouro.vm.loop import recursion_error
+
+    base = len(thread_state().frames)
+    if base >= LIMIT.value:
+        raise recursion_error()
+    return _loop(env, r, pc, gen, thrown, base, True)
+
+
+def continue_traced(
+    env: Any, r: list[object], pc: int, gen: object, base: int
+) -> object:
+    """The rest of a running loop, traced (tracing started under it)."""
+    return _loop(env, r, pc, gen, None, base, False)
+
+
+def _loop(
+    env: Any,
+    r: list[object],
+    pc: int,
+    gen: object,
+    thrown: BaseException | None,
+    base: int,
+    starting: bool,
+) -> object:
+    from ouro.vm import loop
+    from ouro.vm.frame_builtins import FrameBuiltin
+    from ouro.vm.function import Function, bind_arguments
+    from ouro.vm.generator import make_generator
+
+    frames = thread_state().frames
+    # The frame objects of the frames this loop saved, by depth: alive while those are.
+    held: dict[int, Frame | None] = {}
+    handlers_ = loop.HANDLERS
+    insts = env[1]
+    glb = env[2]
+    lines, marks = line_marks(env[0])
+    if starting:
+        fobj = _start(env, r, pc, gen)
+        prev = -1 if pc == 0 or insts[pc - 1][0] == RETURN_GENERATOR else pc - 1
+    else:
+        fobj = frames_mod._FRAMES.get(id(r))
+        prev = pc - 1
+    while True:
+        try:
+            if thrown is not None:
+                exc, thrown = thrown, None
+                raise exc
+            while True:
+                if not TRACING.on and not getattr(_local, "busy", False):
+                    if fobj is not None:
+                        fobj._prev = prev
+                    return _finish_fast(env, r, pc, gen, base)
+                op, a, b, c = insts[pc]
+                i = pc
+                pc += 1
+                if fobj is not None and fobj.f_trace is not None and fobj.f_trace_lines:
+                    line = lines[i]
+                    if line is not None and (
+                        prev
+                        < 0  # the frame's first instruction (CPython: after RESUME)
+                        or (i in marks and lines[prev] != line)
+                        or (i <= prev and lines[prev] == line)  # a backward jump
+                    ):
+                        fobj._pc = pc
+                        _local_event(fobj, "line", None)
+                prev = i
+                if op == 1:  # MOVE
+                    r[a] = r[b]
+                elif op == 4:  # LOAD_GLOBAL
+                    x = glb.get(b, UNBOUND)
+                    r[a] = x if x is not UNBOUND else loop.handlers.load_global(env, b)
+                elif op == 20:  # LOAD_ATTR
+                    r[a] = getattr(r[b], c)
+                elif op == 21:  # STORE_ATTR
+                    setattr(r[b], c, r[a])
+                elif op == 23:  # LOAD_SUBSCR
+                    r[a] = r[b][r[c]]
+                elif op == 30:  # ADD
+                    r[a] = r[b] + r[c]
+                elif op == 31:  # SUBTRACT
+                    r[a] = r[b] - r[c]
+                elif op == 50:  # COMPARE_EQ
+                    r[a] = r[b] == r[c]
+                elif op == 52:  # COMPARE_LT
+                    r[a] = r[b] < r[c]
+                elif op == 60:  # JUMP
+                    pc = a
+                elif op == 61:  # JUMP_IF_FALSE
+                    if not r[a]:
+                        pc = b
+                elif op == 62:  # JUMP_IF_TRUE
+                    if r[a]:
+                        pc = b
+                elif op == 63:  # JUMP_IF_NONE
+                    if r[a] is None:
+                        pc = b
+                elif op == 64:  # JUMP_IF_NOT_NONE
+                    if r[a] is not None:
+                        pc = b
+                elif op == 91:  # FOR_ITER
+                    x = next(r[b], UNBOUND)
+                    if x is UNBOUND:
+                        pc = c
+                    else:
+                        r[a] = x
+                elif op == 112:  # SEND
+                    if loop.SEND(r, a, b):
+                        pc = c
+                elif op == 94:  # END_ASYNC_FOR
+                    if not isinstance(r[a], StopAsyncIteration):
+                        raise r[a]
+                    pc = b
+                elif op == 100 or op == 101 or op == 102:  # CALL / CALL_KW / CALL_EX
+                    f = r[b]
+                    if type(f) is FrameBuiltin:
+                        if op == 100:
+                            r[a] = f.call(env, r, tuple(r[b + 1 : b + 1 + c]), {})
+                        else:
+                            r[a] = loop.frame_builtin_call(env, r, op, b, c)
+                        continue
+                    if op == 100:
+                        if type(f) is Function:
+                            x = bind_arguments(f, r[b + 1 : b + 1 + c], {})
+                        elif (
+                            type(f) is types.MethodType and type(f.__func__) is Function
+                        ):
+                            x = loop.bound_method_registers(f, r[b + 1 : b + 1 + c])
+                            f = f.__func__
+                        else:
+                            r[a] = _host_call(fobj, f, r[b + 1 : b + 1 + c], {})
+                            continue
+                    else:
+                        f, x = _call_parts(loop, r, op, b, c, fobj)
+                        if f is None:
+                            r[a] = x
+                            continue
+                    if len(frames) + 1 >= LIMIT.value:
+                        raise loop.recursion_error()
+                    if fobj is not None:
+                        fobj._pc, fobj._prev = pc, prev
+                    held[len(frames)] = fobj
+                    frames.append((env, r, pc, a))
+                    env = f._env
+                    insts, glb = env[1], env[2]
+                    lines, marks = line_marks(env[0])
+                    r = x
+                    pc = 0
+                    prev = -1
+                    fobj = _start(env, r, 0, None)
+                elif op == 104 or op == 110:  # RETURN / RETURN_GENERATOR
+                    if op == 104:
+                        x = r[a]
+                        _leave(fobj, pc, x)
+                    else:
+                        x = make_generator(env, r, pc)
+                    if len(frames) == base:
+                        return x
+                    env, r, pc, a = frames.pop()
+                    insts, glb = env[1], env[2]
+                    lines, marks = line_marks(env[0])
+                    r[a] = x
+                    fobj = held.pop(len(frames), None) or frames_mod._FRAMES.get(id(r))
+                    prev = fobj._prev if fobj is not None else pc - 1
+                elif op == 111:  # YIELD_VALUE
+                    if gen is None or len(frames) != base:
+                        raise SystemError("ouro: YIELD_VALUE outside a generator")
+                    gen._pc = pc  # type: ignore[attr-defined]
+                    gen._dest = a  # type: ignore[attr-defined]
+                    _leave(fobj, pc, r[b])
+                    return r[b]
+                else:
+                    handlers_[op](r, a, b, c, env)
+        except BaseException as exc:
+            state = _unwind(exc, frames, base, env, r, pc, fobj, held)
+            if state is None:
+                raise
+            env, r, pc, fobj, prev = state
+            insts, glb = env[1], env[2]
+            lines, marks = line_marks(env[0])
+
+
+def _host_call(
+    fobj: Frame | None, f: Any, args: list[object], kwargs: dict[str, object]
+) -> object:
+    """A call of host code; profile functions see builtins as 'c_call' & co."""
+    if fobj is None or _functions()[1] is None or not isinstance(f, BUILTIN_TYPES):
+        return f(*args, **kwargs)
+    _profile_event(fobj, "c_call", f)
+    try:
+        result = f(*args, **kwargs)
+    except BaseException:
+        _profile_event(fobj, "c_exception", f)
+        raise
+    _profile_event(fobj, "c_return", f)
+    return result
+
+
+def _call_parts(
+    loop: Any, r: list[object], op: int, b: int, c: int, fobj: Frame | None
+) -> tuple[Any, object]:
+    """CALL_KW / CALL_EX: (Ouro function, its registers) or (None, the host call's result)."""
+    from ouro.vm.errors import star_args, star_kwargs
+    from ouro.vm.function import Function, bind_arguments
+
+    f = r[b]
+    if op == 101:
+        names = r[b + 1 + c]
+        n = c - len(names)  # type: ignore[arg-type]
+        args = r[b + 1 : b + 1 + n]
+        kwargs = dict(zip(names, r[b + 1 + n : b + 1 + c], strict=True))  # type: ignore[call-overload]
+    else:
+        args = star_args(f, r[b + 1])
+        kwargs = star_kwargs(f, r[b + 2]) if c & 1 else {}
+    if type(f) is Function:
+        return f, bind_arguments(f, args, kwargs)
+    if type(f) is types.MethodType and type(f.__func__) is Function:
+        func = f.__func__
+        return func, bind_arguments(func, (f.__self__, *args), kwargs)
+    return None, _host_call(fobj, f, list(args), kwargs)
+
+
+def _unwind(
+    exc: BaseException,
+    frames: list[tuple[Any, list[object], int, int]],
+    base: int,
+    env: Any,
+    r: list[object],
+    pc: int,
+    fobj: Frame | None,
+    held: dict[int, Frame | None],
+) -> tuple[Any, list[object], int, Frame | None, int] | None:
+    """loop.unwind with events: (env, r, handler pc, frame object, prev) or None."""
+    from ouro.vm.loop import add_traceback, note_raise
+
+    original = exc
+    code = env[0]
+    i = pc - 1
+    op, _, _, c = env[1][i]
+    fresh = op != RERAISE and not (op == RAISE and c == 0)
+    if fresh:
+        note_raise(exc, code, i)
+    while True:
+        if fresh:
+            try:
+                _exception(fobj, pc, exc)
+            except BaseException as raised:  # noqa: BLE001 - the trace function's error goes on
+                exc = raised
+        found = _handler(code, i)
+        if found is not None:
+            target, reg = found
+            r[reg] = exc
+            return env, r, target, fobj, i
+        try:
+            _leave(fobj, pc, None)
+        except BaseException as raised:  # noqa: BLE001 - as above
+            exc = raised
+        if len(frames) == base:
+            if exc is original:
+                return None  # the loop re-raises it to its host caller
+            raise exc
+        env, r, pc, _ = frames.pop()
+        code = env[0]
+        i = pc - 1
+        add_traceback(exc, code, i)
+        fobj = held.pop(len(frames), None) or frames_mod._FRAMES.get(id(r))
+        fresh = True
+
+
+def _finish_fast(env: Any, r: list[object], pc: int, gen: object, base: int) -> object:
+    """Tracing stopped: the loop's frames from here on run in ``loop.run_frame``."""
+    from ouro.vm.loop import add_traceback, run_frame
+
+    frames = thread_state().frames
+    while True:
+        if len(frames) == base:
+            return run_frame(env, r, pc, gen)
+        try:
+            x = run_frame(env, r, pc)
+        except BaseException as exc:
+            while True:
+                env, r, pc, _ = frames.pop()
+                add_traceback(exc, env[0], pc - 1)
+                found = _handler(env[0], pc - 1)
+                if found is not None:
+                    pc, reg = found
+                    r[reg] = exc
+                    break
+                if len(frames) == base:
+                    raise
+            continue
+        env, r, pc, a = frames.pop()
+        r[a] = x
+
+
+register_loop(_loop)
