@@ -189,7 +189,22 @@ def main(argv: list[str] | None = None, *, host_ready: bool = False) -> int:
     wanted = host_options(opts)
     if wanted is not None and not host_ready:
         return restart_host(wanted, args)
-    return run(opts, config(opts))
+    status = run(opts, config(opts))
+    if sys.flags.inspect:
+        leave(status)
+    return status
+
+
+def leave(status: int) -> None:
+    """End the process now with `status`. For a host started with PYTHONINSPECT set (or -i),
+    which would otherwise open its own prompt when Ouro returns: Ouro answered it already."""
+    import atexit
+
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            stream.flush()
+    os._exit(status)
 
 
 def version(verbose: bool = False) -> str:
@@ -461,7 +476,7 @@ def run_path(path: str, cfg: Config, skip_first: bool = False) -> int:
     if os.path.isdir(full):
         main_py = os.path.join(full, "__main__.py")
         if not os.path.isfile(main_py):
-            return fail(f"can't find '__main__' module in {path!r}", 1)
+            return fail(f"can't find '__main__' module in {full!r}", 1)
         full = main_py
     try:
         with open(full, "rb") as f:
