@@ -297,20 +297,31 @@ def test_a_replaced_import_still_sees_ouros_modules() -> None:
     assert out.getvalue() == "dis ouro\n"
 
 
-# --- the command line: `ouro -m dis` is the same main(); run here through the host ---------
+# --- the command line: `ouro -m dis`, which runs main() --------------------------------------
 
 
 def run_main(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    command = f"from ouro.bytecode import dis; dis.main({list(args)!r})"
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     return subprocess.run(
-        [sys.executable, "-c", command],
+        [sys.executable, "-m", "ouro", "-m", "dis", *args],
         input=stdin,
         capture_output=True,
         text=True,
         cwd=ROOT,
         env=env,
         check=False,
+    )
+
+
+def test_main_in_process(tmp_path: Path) -> None:
+    path = tmp_path / "prog.py"
+    path.write_text("x = 1\n")
+    out = io.StringIO()
+    with redirect_stdout(out):
+        dis.main([str(path)])
+    assert out.getvalue() == (
+        "  1           0 STORE_NAME             0   0     (1 -> x)\n"
+        "              2 RETURN                 1         (None -> -)\n"
     )
 
 
@@ -334,14 +345,14 @@ def test_main_usage_and_errors_as_cpython() -> None:
     result = run_main("-h")
     assert result.returncode == 0
     assert result.stdout.startswith(
-        "usage: -c [-h] [infile]\n\npositional arguments:\n"
+        "usage: dis.py [-h] [infile]\n\npositional arguments:\n"
     )
     result = run_main("/no/such/file")
     assert result.returncode == 2
     assert result.stderr == (
-        "usage: -c [-h] [infile]\n-c: error: argument infile: can't open "
+        "usage: dis.py [-h] [infile]\ndis.py: error: argument infile: can't open "
         "'/no/such/file': [Errno 2] No such file or directory: '/no/such/file'\n"
     )
     result = run_main("-x")
     assert result.returncode == 2
-    assert result.stderr.endswith("-c: error: unrecognized arguments: -x\n")
+    assert result.stderr.endswith("dis.py: error: unrecognized arguments: -x\n")
