@@ -158,7 +158,10 @@ def parse_args(args: list[str]) -> Options:
 def long_option(arg: str, args: list[str], i: int, opts: Options) -> int:
     if arg == "--check-hash-based-pycs":
         if i == len(args):
-            raise UsageError("Argument expected for the --check-hash-based-pycs option")
+            # "options": CPython 3.12's text, word for word.
+            raise UsageError(
+                "Argument expected for the --check-hash-based-pycs options"
+            )
         if args[i] not in ("always", "default", "never"):
             raise UsageError(
                 "--check-hash-based-pycs must be one of 'default', 'always', or 'never'"
@@ -180,11 +183,15 @@ def main(argv: list[str] | None = None, *, host_ready: bool = False) -> int:
     except UsageError as e:
         print(f"{e}\n{USAGE}\nTry `{PROG} -h' for more information.", file=sys.stderr)
         return 2
-    if opts.has("h") or opts.has("?") or opts.long:
+    if (
+        opts.has("h")
+        or opts.has("?")
+        or {"--help", "--help-env", "--help-xoptions", "--help-all"} & set(opts.long)
+    ):
         print(HELP, end="")
         return 0
-    if opts.has("V"):
-        print(version(verbose=opts.has("V") > 1))
+    if opts.has("V") or "--version" in opts.long:
+        print(version(verbose=opts.has("V") + opts.long.count("--version") > 1))
         return 0
     wanted = host_options(opts)
     if wanted is not None and not host_ready:
@@ -434,7 +441,7 @@ def run(opts: Options, cfg: Config) -> int:
     from ouro import repl
 
     if opts.command is None and opts.module is None and opts.path in (None, "-"):
-        if not (cfg.inspect or sys.stdin.isatty()):
+        if not (cfg.inspect or (sys.stdin is not None and sys.stdin.isatty())):
             return run_stdin(opts, cfg)
         main_module(None, __name__="__main__")
         show_banner = not cfg.quiet or cfg.verbose > 0
@@ -454,8 +461,7 @@ def run(opts: Options, cfg: Config) -> int:
 
 def run_program(opts: Options, cfg: Config) -> int:
     if opts.command is not None:
-        source = opts.command + "\n"
-        return run_source(source, "<string>", cfg, main_module(None))
+        return run_source(opts.command, "<string>", cfg, main_module(None))
     if opts.module is not None:
         return run_module(opts.module, opts.args, cfg)
     assert opts.path is not None
