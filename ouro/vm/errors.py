@@ -339,11 +339,13 @@ def import_from(module: object, name: str) -> object:
     else:
         module_name = "<unknown module name>"
     where = getattr(module, "__file__", None) or "unknown location"
-    raise ImportError(
+    error = ImportError(
         f"cannot import name '{name}' from '{module_name}' ({where})",
         name=module_name,
         path=getattr(module, "__file__", None),
     )
+    error.name_from = name  # as CPython 3.12's: traceback suggests a close name from it
+    raise error
 
 
 def import_star(module: object, namespace: object) -> None:

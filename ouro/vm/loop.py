@@ -35,6 +35,7 @@ from ouro.vm.frames import register_loop
 from ouro.vm.function import Env, Function, bind_arguments, make_env
 from ouro.vm.generator import make_generator
 from ouro.vm.state import LIMIT, thread_state
+from ouro.vm.traceback import note_loop_exit, remember_frame
 from ouro.vm.tracing import TRACING, continue_traced, run_traced
 
 MethodType = types.MethodType
@@ -367,12 +368,14 @@ def unwind(
     op, _, _, c = env[1][i]
     if op != RERAISE and not (op == RAISE and c == 0):  # a re-raise adds no entry
         note_raise(exc, code, i)
+        remember_frame(exc, env, r)  # a NameError's suggestions read its frame
     while True:
         for start, end, target, reg in code.co_exceptiontable:
             if start <= i < end:
                 r[reg] = exc
                 return env, r, target
         if len(frames) == base:
+            note_loop_exit(exc)  # which of its entries this loop added (traceback.py)
             return None
         env, r, pc, _ = frames.pop()
         code = env[0]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import linecache
 import sys
 import traceback as host_traceback
+from types import TracebackType
 
 from ouro.bytecode.code import Code
 
@@ -42,13 +43,73 @@ def format_exception(exc: BaseException) -> str:
 
 
 def format_single(exc: BaseException) -> str:
-    entries = list(reversed(getattr(exc, "__ouro_traceback__", [])))
     lines: list[str] = []
-    if entries:
+    parts = merged_entries(exc)
+    if parts:
         lines.append("Traceback (most recent call last):\n")
-        lines.extend(format_entries(entries))
+        for part in parts:
+            if isinstance(part, list):
+                lines.extend(format_entries(part))
+            else:
+                lines.extend(host_traceback.extract_tb(part, limit=1).format())
     lines.extend(format_exception_only(exc))
     return "".join(lines)
+
+
+# --- Ouro's entries and the host's ------------------------------------------------------------
+# An exception that went through host code called by Ouro code (a module the host imported,
+# a host library calling back) has host frames too: they are in its host traceback, among
+# the host frames of the loops.  Each loop the exception left noted which of the
+# ``__ouro_traceback__`` entries are its own and its host frame (``note_loop_exit``), so the
+# entries go where their loop's host frame is; Ouro's machinery's other frames are left out.
+
+
+def note_loop_exit(exc: BaseException) -> None:
+    """The loop calling ``unwind`` lets ``exc`` out: its entries end here."""
+    loop_frame = sys._getframe(2)
+    count = len(getattr(exc, "__ouro_traceback__", ()))
+    try:
+        exc.__ouro_loops__.append((count, loop_frame))  # type: ignore[attr-defined]
+    except AttributeError:
+        try:
+            exc.__ouro_loops__ = [(count, loop_frame)]  # type: ignore[attr-defined]
+        except (AttributeError, TypeError):
+            pass
+
+
+Part = list[tuple[Code, int]] | TracebackType
+
+
+def merged_entries(exc: BaseException) -> list[Part]:
+    """The traceback, outermost first: runs of Ouro entries and host traceback entries."""
+    from ouro.vm.frames import LOOP_CODES, OURO_DIR
+
+    entries: list[tuple[Code, int]] = getattr(exc, "__ouro_traceback__", [])
+    loops = getattr(exc, "__ouro_loops__", [])
+    plain: list[Part] = [list(reversed(entries))] if entries else []
+    tb = exc.__traceback__
+    if not loops or loops[-1][0] != len(entries) or tb is None:
+        return plain
+    segments: dict[int, tuple[object, list[tuple[Code, int]]]] = {}
+    start = 0
+    for end, frame in loops:
+        segments[id(frame)] = (frame, list(reversed(entries[start:end])))
+        start = end
+    parts: list[Part] = []
+    used = 0
+    while tb is not None:
+        frame = tb.tb_frame
+        found = segments.get(id(frame))
+        if found is not None and found[0] is frame:
+            used += 1
+            if found[1]:
+                parts.append(found[1])
+        elif frame.f_code not in LOOP_CODES and not frame.f_code.co_filename.startswith(
+            OURO_DIR
+        ):
+            parts.append(tb)
+        tb = tb.tb_next
+    return parts if used == len(segments) else plain
 
 
 # CPython prints a line repeated more than this many times in a row once per time, then
@@ -80,17 +141,42 @@ def _repeated(times: int) -> str:
 
 
 def format_exception_only(exc: BaseException) -> list[str]:
-    """The last line(s): the host's formatting, with 3.12's hint for a forgotten import."""
-    lines = host_traceback.format_exception_only(type(exc), exc)
+    """The last line(s): the host's formatting, with CPython 3.12's hints computed here.
+
+    The host would look for names to suggest in its own frames (the loop's) and differs
+    between hosts, so its hints are turned off (``name`` unset while it formats) and Ouro's
+    (``hint``) go at the end of the message, the first line for these exception types."""
+    hinted = isinstance(exc, (NameError, AttributeError, ImportError))
+    if not hinted:
+        return host_traceback.format_exception_only(type(exc), exc)
     name = getattr(exc, "name", None)
-    if (
-        isinstance(exc, NameError)
-        and name in sys.stdlib_module_names
-        and lines
-        and lines[-1].endswith(f"Did you forget to import '{name}'\n")
-    ):
-        lines[-1] = lines[-1][:-1] + "?\n"
+    text = hint(exc)
+    try:
+        exc.name = None  # type: ignore[union-attr]
+    except (AttributeError, TypeError):
+        text = ""
+    try:
+        lines = host_traceback.format_exception_only(type(exc), exc)
+    finally:
+        exc.name = name  # type: ignore[union-attr]
+    if text and lines and lines[0].endswith("\n"):
+        lines[0] = lines[0][:-1] + text + "\n"
     return lines
+
+
+def hint(exc: BaseException) -> str:
+    """What CPython 3.12 adds to the message: ". Did you mean: 'x'?", a forgotten import."""
+    if isinstance(exc, ImportError) and not isinstance(exc, ModuleNotFoundError):
+        wrong = getattr(exc, "name_from", None)
+    else:
+        wrong = getattr(exc, "name", None)
+    if not isinstance(wrong, str):
+        return ""
+    found = suggestion(exc, wrong)
+    text = f". Did you mean: '{found}'?" if found else ""
+    if isinstance(exc, NameError) and wrong in sys.stdlib_module_names:
+        text += f"{' Or d' if found else '. D'}id you forget to import '{wrong}'?"
+    return text
 
 
 def format_entry(code: Code, index: int) -> str:
@@ -166,3 +252,133 @@ def anchored_marks(segment: str) -> str | None:
         j = min(j + 1, len(segment))
         return "~" * i + "^" * (j - i) + "~" * (len(segment) - j)
     return None
+
+
+# --- "Did you mean" -------------------------------------------------------------------------
+# The rules of CPython 3.12's interpreter (what its default excepthook prints; the traceback
+# module's copy differs a little): a Levenshtein distance over the UTF-8 bytes where
+# inserting or deleting a byte costs 2, replacing it 2, or 1 if only its ASCII case differs;
+# a candidate may be at most (len(name) + len(candidate) + 3) * 2 // 6 away and must beat the
+# best so far (the first of equals wins); 750 candidates or more give nothing, and so do
+# names whose differing middle is longer than 40 bytes.  A NameError looks at the frame's
+# local variables, then at ``self``'s attributes ("self.name"), the globals, the builtins.
+MOVE_COST = 2
+CASE_COST = 1
+MAX_STRING_SIZE = 40
+MAX_CANDIDATE_ITEMS = 750
+
+
+def remember_frame(
+    exc: BaseException, env: tuple[object, ...], r: list[object]
+) -> None:
+    """Keep the frame a NameError was raised in (CPython finds it at the traceback's end)."""
+    if isinstance(exc, NameError) and not hasattr(exc, "__ouro_frame__"):
+        try:
+            exc.__ouro_frame__ = (env, r)  # type: ignore[attr-defined]
+        except (AttributeError, TypeError):
+            pass
+
+
+def suggestion(exc: BaseException, wrong: str) -> str | None:
+    """The close name CPython 3.12 would suggest for ``wrong``, or None."""
+    if isinstance(exc, NameError):
+        frame = getattr(exc, "__ouro_frame__", None)
+        return None if frame is None else _name_suggestion(frame, wrong)
+    if isinstance(exc, AttributeError):
+        source = exc.obj
+    else:  # ImportError: from module import wrong
+        source = sys.modules.get(exc.name)  # type: ignore[union-attr, arg-type]
+        if source is None:
+            return None
+    try:
+        return closest(wrong, dir(source))
+    except Exception:  # noqa: BLE001 - no dir(), no suggestion (as CPython)
+        return None
+
+
+def _name_suggestion(frame: tuple[object, ...], wrong: str) -> str | None:
+    from ouro.vm.frame_builtins import frame_locals
+
+    env, r = frame
+    code: Code = env[0]  # type: ignore[assignment]
+    found = closest(wrong, list(code.co_varnames))
+    if found is not None:
+        return found
+    if "self" in code.co_varnames:
+        local = frame_locals(env, r)  # type: ignore[arg-type]
+        if "self" in local and _has_attribute(local["self"], wrong):
+            return f"self.{wrong}"
+    for namespace in (env[2], env[3]):
+        found = closest(wrong, list(namespace))  # type: ignore[call-overload]
+        if found is not None:
+            return found
+    return None
+
+
+def _has_attribute(obj: object, name: str) -> bool:
+    try:
+        return hasattr(obj, name)
+    except Exception:  # noqa: BLE001 - a failing __getattr__ means no
+        return False
+
+
+def closest(wrong: str, candidates: list[object]) -> str | None:
+    """The first candidate nearest to ``wrong`` within CPython's limits."""
+    if len(candidates) >= MAX_CANDIDATE_ITEMS:
+        return None
+    name = wrong.encode("utf-8", "surrogatepass")
+    best_distance = sys.maxsize
+    best: str | None = None
+    for candidate in candidates:
+        if not isinstance(candidate, str) or candidate == wrong:
+            continue  # a name equal to the missing one is "found" (CPython gh-88821)
+        item = candidate.encode("utf-8", "surrogatepass")
+        limit = (len(name) + len(item) + 3) * MOVE_COST // 6
+        limit = min(limit, best_distance - 1)
+        distance = edit_distance(name, item, limit)
+        if distance <= limit and (best is None or distance < best_distance):
+            best, best_distance = candidate, distance
+    return best
+
+
+def _fold(byte: int) -> int:
+    return byte + 32 if 65 <= byte <= 90 else byte  # ASCII upper case to lower case
+
+
+def edit_distance(a: bytes, b: bytes, limit: int) -> int:
+    """Weighted Levenshtein distance of a and b; anything above ``limit`` is limit + 1."""
+    start = 0
+    while start < min(len(a), len(b)) and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < min(len(a), len(b)) - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    a, b = a[start : len(a) - end], b[start : len(b) - end]
+    if not a or not b:
+        return MOVE_COST * (len(a) + len(b))
+    if len(a) > MAX_STRING_SIZE or len(b) > MAX_STRING_SIZE:
+        return limit + 1
+    if abs(len(a) - len(b)) * MOVE_COST > limit:
+        return limit + 1
+    # previous[j]: the distance between the part of b seen so far and a[:j].
+    previous = [j * MOVE_COST for j in range(len(a) + 1)]
+    for i, char in enumerate(b, 1):
+        current = [i * MOVE_COST]
+        for j, other in enumerate(a, 1):
+            if char == other:
+                replace = 0
+            elif _fold(char) == _fold(other):
+                replace = CASE_COST
+            else:
+                replace = MOVE_COST
+            current.append(
+                min(
+                    previous[j - 1] + replace,
+                    previous[j] + MOVE_COST,
+                    current[j - 1] + MOVE_COST,
+                )
+            )
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]

@@ -432,6 +432,7 @@ def _unwind(
 ) -> tuple[Any, list[object], int, Frame | None, int] | None:
     """loop.unwind with events: (env, r, handler pc, frame object, prev) or None."""
     from ouro.vm.loop import add_traceback, note_raise
+    from ouro.vm.traceback import note_loop_exit, remember_frame
 
     original = exc
     code = env[0]
@@ -440,6 +441,7 @@ def _unwind(
     fresh = op != RERAISE and not (op == RAISE and c == 0)
     if fresh:
         note_raise(exc, code, i)
+        remember_frame(exc, env, r)
     while True:
         if fresh:
             try:
@@ -456,6 +458,7 @@ def _unwind(
         except BaseException as raised:  # noqa: BLE001 - as above
             exc = raised
         if len(frames) == base:
+            note_loop_exit(exc)
             if exc is original:
                 return None  # the loop re-raises it to its host caller
             raise exc
