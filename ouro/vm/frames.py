@@ -30,7 +30,7 @@ import os
 import sys
 import types
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import ouro
@@ -83,6 +83,24 @@ def stack(start: types.FrameType | None) -> list[Activation | types.FrameType]:
     return result
 
 
+def _activations(start: types.FrameType | None) -> Iterator[Activation]:
+    """The Ouro frames of ``stack(start)``, innermost first, found as they are needed."""
+    saved = thread_state().frames
+    top = len(saved)
+    frame = start
+    while frame is not None:
+        if frame.f_code in LOOP_CODES and "base" in frame.f_locals:
+            local = frame.f_locals
+            base: int = local["base"]
+            gen = local.get("gen")
+            yield (local["env"], local["r"], local["pc"], gen if top == base else None)
+            for i in range(top - 1, base - 1, -1):
+                env, r, pc, _ = saved[i]
+                yield (env, r, pc, gen if i == base else None)
+            top = base
+        frame = frame.f_back
+
+
 def _add_loop(
     result: list[Activation | types.FrameType],
     frame: types.FrameType,
@@ -119,9 +137,18 @@ def current_activation() -> Activation | None:
 # --- frame objects --------------------------------------------------------------------------
 
 _FRAMES: weakref.WeakValueDictionary[int, Frame] = weakref.WeakValueDictionary()
-# A generator's frame object lives as long as the generator (its f_trace survives yields);
-# the frame refers back to it weakly.
-_GEN_FRAMES: weakref.WeakKeyDictionary[object, Frame] = weakref.WeakKeyDictionary()
+PINNED: dict[int, Frame] = {}  # frames given a trace function, by id of their registers
+
+
+def unpin(frame: Frame | None) -> None:
+    """The activation of ``frame`` is over: it no longer needs to be kept."""
+    if frame is not None and PINNED.get(id(frame._r)) is frame:
+        del PINNED[id(frame._r)]
+
+
+# Under tracing a generator's frame object lives as long as the generator, so its f_trace
+# survives yields (tracing.py); the frame refers back to the generator weakly.
+GEN_FRAMES: weakref.WeakKeyDictionary[object, Frame] = weakref.WeakKeyDictionary()
 
 
 def frame_for(
@@ -141,8 +168,9 @@ def frame_for(
         frame._pc = pc
     if gen is not None and frame._gen is None:
         frame._gen = weakref.ref(gen)
-        _GEN_FRAMES[gen] = frame
-    if chain is not None and (frame._chain is None or frame._is_generator()):
+    # A generator's f_back is found live; keeping its chain would keep its callers' frames
+    # (and so, often, the generator) alive as long as the generator.
+    if chain is not None and frame._chain is None and not frame._is_generator():
         frame._chain, frame._index = chain, index
     return frame
 
@@ -192,7 +220,7 @@ class Frame:
         "_pc",
         "_prev",
         "_r",
-        "f_trace",
+        "_trace",
         "f_trace_lines",
         "f_trace_opcodes",
     )
@@ -203,7 +231,7 @@ class Frame:
         self._chain: list[Activation | types.FrameType] | None = None
         self._index = 0
         self._prev = -1  # the instruction run before (tracing's 'line' events)
-        self.f_trace: object = None
+        self._trace: object = None
         self.f_trace_lines = True
         self.f_trace_opcodes = False
 
@@ -236,12 +264,26 @@ class Frame:
             if pc >= 0:
                 self._pc = pc
             return
-        found = self._live()
-        if found is not None:
-            chain, index = found
-            self._pc = chain[index][2]  # type: ignore[index]
+        for _, r, pc, _ in _activations(sys._getframe(1)):
+            if r is self._r:
+                self._pc = pc
+                return
 
     # --- CPython's attributes -----------------------------------------------------------
+
+    @property
+    def f_trace(self) -> object:
+        return self._trace
+
+    @f_trace.setter
+    def f_trace(self, func: object) -> None:
+        # A frame with a local trace function stays (as CPython's frame object stays with
+        # its frame) until the traced loop sees the frame end (``unpin``).
+        self._trace = func
+        if func is None:
+            PINNED.pop(id(self._r), None)
+        else:
+            PINNED[id(self._r)] = self
 
     @property
     def f_code(self) -> Code:
@@ -296,6 +338,7 @@ class Frame:
             gen.close()
         elif self._live() is not None:
             raise RuntimeError("cannot clear an executing frame")
+        unpin(self)
         self._r = []
         self._chain = None
 

@@ -36,13 +36,32 @@ from typing import Any
 from ouro.bytecode import opcodes
 from ouro.bytecode.code import CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, UNBOUND
 from ouro.vm import frames as frames_mod
+from ouro.vm.errors import star_args, star_kwargs
+from ouro.vm.frame_builtins import FrameBuiltin
 from ouro.vm.frames import Frame, frame_for, register_loop
+from ouro.vm.function import Function, bind_arguments
+from ouro.vm.generator import make_generator
 from ouro.vm.state import LIMIT, thread_state
+from ouro.vm.traceback import note_loop_exit, remember_frame
+
+_LOOP: Any = None
+
+
+def _loop_module() -> Any:
+    """ouro.vm.loop, which imports this module (bound on first use, never imported again:
+    generators closed at shutdown may run traced code)."""
+    global _LOOP
+    if _LOOP is None:
+        from ouro.vm import loop
+
+        _LOOP = loop
+    return _LOOP
+
 
 _GEN_FLAGS = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR
 _N = {info.name: info.number for info in opcodes.OPS}
 RETURN_GENERATOR = _N["RETURN_GENERATOR"]
-RAISE, RERAISE = _N["RAISE"], _N["RERAISE"]
+RAISE, RERAISE, JUMP = _N["RAISE"], _N["RERAISE"], _N["JUMP"]
 BUILTIN_TYPES = (types.BuiltinFunctionType, types.BuiltinMethodType)
 
 
@@ -135,6 +154,8 @@ def _start(env: Any, r: list[object], pc: int, gen: object) -> Frame | None:
     ):  # a generator function's call only makes the generator: its frame starts later
         return frames_mod._FRAMES.get(id(r))
     frame = frame_for(env, r, pc if gen is None else -1, gen)
+    if gen is not None:
+        frames_mod.GEN_FRAMES[gen] = frame
     if profile is not None:
         _invoke(profile, frame, "call", None)
     if trace is not None:
@@ -163,11 +184,19 @@ _MARKS: dict[int, tuple[object, tuple[int | None, ...], frozenset[int]]] = {}
 
 
 def line_marks(code: Any) -> tuple[tuple[int | None, ...], frozenset[int]]:
-    """(line of each instruction, the instructions where a 'line' event may fire)."""
+    """(line of each instruction, the instructions where a 'line' event may fire).
+
+    An instruction whose line is None is invisible to 'line' events (it neither fires nor
+    counts as the one run before); so is a JUMP to an instruction of its own line: Ouro's
+    jump back to a loop's head carries the head's line, CPython's the body's, and CPython
+    reports the head once per iteration."""
     entry = _MARKS.get(id(code))
     if entry is not None and entry[0] is code:
         return entry[1], entry[2]
-    lines = tuple(position[0] for position in code.co_positions_table)
+    lines = [position[0] for position in code.co_positions_table]
+    for i, (op, a, _, _) in enumerate(code.co_code):
+        if op == JUMP and lines[i] == lines[a]:
+            lines[i] = None
     marks = {i for i in range(len(lines)) if i == 0 or lines[i] != lines[i - 1]}
     for op, a, b, c in code.co_code:
         for kind, operand in zip(
@@ -176,7 +205,7 @@ def line_marks(code: Any) -> tuple[tuple[int | None, ...], frozenset[int]]:
             if kind == opcodes.TARGET:
                 marks.add(operand)
     marks.update(handler for _, _, handler, _ in code.co_exceptiontable)
-    result = (lines, frozenset(marks))
+    result = (tuple(lines), frozenset(marks))
     _MARKS[id(code)] = (code, *result)
     return result
 
@@ -199,11 +228,9 @@ def run_traced(
     thrown: BaseException | None = None,
 ) -> object:
     """``loop.run_frame`` with events: a new loop."""
-    from ouro.vm.loop import recursion_error
-
     base = len(thread_state().frames)
     if base >= LIMIT.value:
-        raise recursion_error()
+        raise _loop_module().recursion_error()
     return _loop(env, r, pc, gen, thrown, base, True)
 
 
@@ -223,11 +250,7 @@ def _loop(
     base: int,
     starting: bool,
 ) -> object:
-    from ouro.vm import loop
-    from ouro.vm.frame_builtins import FrameBuiltin
-    from ouro.vm.function import Function, bind_arguments
-    from ouro.vm.generator import make_generator
-
+    loop = _loop_module()
     frames = thread_state().frames
     # The frame objects of the frames this loop saved, by depth: alive while those are.
     held: dict[int, Frame | None] = {}
@@ -254,17 +277,21 @@ def _loop(
                 op, a, b, c = insts[pc]
                 i = pc
                 pc += 1
-                if fobj is not None and fobj.f_trace is not None and fobj.f_trace_lines:
-                    line = lines[i]
-                    if line is not None and (
-                        prev
-                        < 0  # the frame's first instruction (CPython: after RESUME)
-                        or (i in marks and lines[prev] != line)
-                        or (i <= prev and lines[prev] == line)  # a backward jump
+                line = lines[i]
+                if line is not None:
+                    if (
+                        fobj is not None
+                        and fobj.f_trace is not None
+                        and fobj.f_trace_lines
+                        and (
+                            prev < 0  # the frame's first instruction (CPython: RESUME)
+                            or (i in marks and lines[prev] != line)
+                            or (i <= prev and lines[prev] == line)  # a backward jump
+                        )
                     ):
                         fobj._pc = pc
                         _local_event(fobj, "line", None)
-                prev = i
+                    prev = i
                 if op == 1:  # MOVE
                     r[a] = r[b]
                 elif op == 4:  # LOAD_GLOBAL
@@ -352,6 +379,7 @@ def _loop(
                     if op == 104:
                         x = r[a]
                         _leave(fobj, pc, x)
+                        frames_mod.unpin(fobj)
                     else:
                         x = make_generator(env, r, pc)
                     if len(frames) == base:
@@ -400,9 +428,6 @@ def _call_parts(
     loop: Any, r: list[object], op: int, b: int, c: int, fobj: Frame | None
 ) -> tuple[Any, object]:
     """CALL_KW / CALL_EX: (Ouro function, its registers) or (None, the host call's result)."""
-    from ouro.vm.errors import star_args, star_kwargs
-    from ouro.vm.function import Function, bind_arguments
-
     f = r[b]
     if op == 101:
         names = r[b + 1 + c]
@@ -431,9 +456,7 @@ def _unwind(
     held: dict[int, Frame | None],
 ) -> tuple[Any, list[object], int, Frame | None, int] | None:
     """loop.unwind with events: (env, r, handler pc, frame object, prev) or None."""
-    from ouro.vm.loop import add_traceback, note_raise
-    from ouro.vm.traceback import note_loop_exit, remember_frame
-
+    add_traceback, note_raise = _loop_module().add_traceback, _loop_module().note_raise
     original = exc
     code = env[0]
     i = pc - 1
@@ -457,6 +480,7 @@ def _unwind(
             _leave(fobj, pc, None)
         except BaseException as raised:  # noqa: BLE001 - as above
             exc = raised
+        frames_mod.unpin(fobj)
         if len(frames) == base:
             note_loop_exit(exc)
             if exc is original:
@@ -472,8 +496,7 @@ def _unwind(
 
 def _finish_fast(env: Any, r: list[object], pc: int, gen: object, base: int) -> object:
     """Tracing stopped: the loop's frames from here on run in ``loop.run_frame``."""
-    from ouro.vm.loop import add_traceback, run_frame
-
+    add_traceback, run_frame = _loop_module().add_traceback, _loop_module().run_frame
     frames = thread_state().frames
     while True:
         if len(frames) == base:
