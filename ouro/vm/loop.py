@@ -15,6 +15,12 @@ Dispatch: an if/elif chain for the hottest opcodes and those that move pc or swi
 then ``HANDLERS[op](r, a, b, c, env)`` for the rest (``handlers.py``). An opcode's place in the
 chain costs 6-7 ns per test ahead of it, a handler call about what position 2-3 costs.
 
+Tracing (``sys.settrace``/``setprofile``): ``TRACING.on`` is tested when a loop starts and
+after a FrameBuiltin call, never per instruction; when set, ``tracing.py``'s variant of this
+loop runs the frame.  Frames (``sys._getframe``) are read from this function's host frames
+(``frames.py``), so the names ``env``, ``r``, ``pc``, ``base`` and ``gen`` are part of that
+contract.
+
 Exceptions: one host ``try`` around the dispatch. ``unwind`` finds the innermost
 ``co_exceptiontable`` range around the failing instruction, puts the exception in the range's
 register and continues at its handler, popping frames until one handles it. On the way it
