@@ -156,7 +156,13 @@ def _unpack_ex(word: int) -> tuple[str, int]:
     return f"{before} before, {after} after", before + 1 + after
 
 
+def _intrinsic(word: int) -> tuple[str, int]:
+    names = opcodes.INTRINSICS
+    return (names[word] if 0 < word < len(names) else f"unknown {word}"), 0
+
+
 _FLAG_WORDS: dict[str, Callable[[int], tuple[str, int]]] = {
+    "INTRINSIC": _intrinsic,
     "INPLACE": _inplace,
     "MAKE_FUNCTION": _make_function,
     "FORMAT_VALUE": _format_value,

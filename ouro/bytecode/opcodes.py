@@ -82,6 +82,8 @@ op("STORE_DEREF",      11,   R, R, X,  "r[a] -> r[b]",                       "st
 op("DELETE_DEREF",     12,   X, R, X,  "r[b] -> r[b]",                       "empty cell r[b] (error if already empty)")
 op("MAKE_CELL",        13,   R, X, X,  "r[a] -> r[a]",                       "replace local a by a new cell holding its value (or empty)")
 op("LOAD_CLASSDEREF",  14,   R, R, K,  "r[b] names[c] -> r[a]",              "in a class body: names[c] from the locals mapping, else cell r[b]")
+op("LOAD_FROM_DICT_OR_DEREF",15, R, R, K, "r[a] r[b] names[c] -> r[a]",      "r[a] = names[c] from the mapping r[a] (a class namespace), else the contents of cell r[b]")
+op("LOAD_FROM_DICT_OR_GLOBALS",16, R, K, X, "r[a] names[b] -> r[a]",         "r[a] = names[b] from the mapping r[a] (a class namespace), else the global or builtin")
 # --- attributes and items ---
 op("LOAD_ATTR",        20,   R, R, K,  "r[b] names[c] -> r[a]",              "r[a] = getattr(r[b], names[c])")
 op("STORE_ATTR",       21,   R, R, K,  "r[a] r[b] names[c] -> -",            "setattr(r[b], names[c], r[a])")
@@ -157,7 +159,7 @@ op("CALL_KW",         101,   R, R, N_, "r[b:b+2+c] -> r[a]",                 "as
 op("CALL_EX",         102,   R, R, F,  "r[b:b+3] -> r[a]",                   "r[a] = r[b](*r[b+1], **r[b+2]); c = 1 if there is a mapping")
 op("MAKE_FUNCTION",   103,   R, R, F,  "r[b:b+1+n] -> r[a]",                 "r[a] = a function of the code object r[b]; c flags the extras (Notes)")
 op("RETURN",          104,   R, X, X,  "r[a] -> -",                          "return r[a] to the caller")
-op("BUILD_CLASS",     105,   R, R, N_, "r[b:b+2+c] -> r[a]",                 "r[a] = class from body function r[b]; r[b+1:b+1+c] = name, bases, keyword values; r[b+1+c] = keyword names")
+op("LOAD_BUILD_CLASS",105,   R, X, X,  "- -> r[a]",                          "r[a] = __build_class__ from the builtins (Ouro's unless a program replaced it); a CALL follows")
 op("LOAD_LOCALS",     106,   R, X, X,  "- -> r[a]",                          "r[a] = the frame's locals mapping")
 op("SETUP_ANNOTATIONS",107,  X, X, X,  "- -> -",                             "create __annotations__ in the locals mapping if missing")
 # --- generators and coroutines ---
@@ -173,6 +175,7 @@ op("PUSH_EXC_INFO",   122,   R, R, X,  "r[b] -> r[a]",                       "r[
 op("POP_EXCEPT",      123,   R, X, X,  "r[a] -> -",                          "restore r[a] as the exception being handled")
 op("CHECK_EXC_MATCH", 124,   R, R, R,  "r[b] r[c] -> r[a]",                  "r[a] = isinstance(r[b], r[c]), TypeError if r[c] is not an exception class")
 op("CHECK_EG_MATCH",  125,   R, R, R,  "r[b] r[c] -> r[a:a+2]",              "except*: split group r[b] by r[c] into (rest, match) in r[a], r[a+1]")
+op("INTRINSIC",       129,   R, R, F,  "r[b:b+2] -> r[a]",                   "r[a] = INTRINSICS[c] applied to r[b] (and r[b+1] for the two-argument ones)")
 op("WITH_ENTER",      126,   R, R, F,  "r[b] -> r[a:a+2]",                   "r[a] = bound __exit__ (c=1: __aexit__), r[a+1] = result of __enter__ (c=1: __aenter__)")
 op("WITH_EXIT",       127,   R, R, X,  "r[a] r[b] -> r[a]",                  "r[a] = r[a](type(r[b]), r[b], traceback) for exception r[b]")
 op("ASSERT_FAIL",     128,   R, F, X,  "r[a] -> -",                          "raise AssertionError (with message r[a] if b is 1)")
@@ -190,6 +193,19 @@ op("COPY_DICT_WITHOUT_KEYS",145, R, R, R, "r[b] r[c] -> r[a]",               "r[
 # --- the interactive prompt ---
 op("PRINT_EXPR",      150,   R, X, X,  "r[a] -> -",                          "show r[a] at the prompt (sys.displayhook)")
 # fmt: on
+
+# INTRINSIC's c: the operations too rare to deserve an opcode, by number (CPython's
+# CALL_INTRINSIC_1/2 plays the same part).
+INTRINSICS: tuple[str, ...] = (
+    "",
+    "TYPE_PARAMS",  # r[b] a spec of PEP 695 parameters, r[b+1] their lazy bounds -> a tuple
+    "TYPE_ALIAS",  # r[b] (name, spec), r[b+1] (value function, *bound functions) -> an alias
+    "SUBSCRIPT_GENERIC",  # r[b] a tuple of type parameters -> typing.Generic[*r[b]]
+    "PREP_RERAISE_STAR",  # r[b] the group caught, r[b+1] what the except* clauses left
+)
+INTRINSIC_NUMBER: dict[str, int] = {
+    name: i for i, name in enumerate(INTRINSICS) if name
+}
 
 # --- derived views --------------------------------------------------------------------
 OPS: tuple[OpInfo, ...] = tuple(_ROWS)
@@ -264,6 +280,12 @@ MAGIC_HISTORY: tuple[tuple[int, str, str, str], ...] = (
         "2026-11-24",
         "e9195b8a046d4dd2",
         "SEND writes r[b]; BUILD_CLASS reads its names tuple",
+    ),
+    (
+        3902,
+        "2026-11-24",
+        "feffe395417ad784",
+        "LOAD_BUILD_CLASS + a call replace BUILD_CLASS; LOAD_FROM_DICT_OR_*; INTRINSIC",
     ),
 )
 MAGIC_NUMBER: int = MAGIC_HISTORY[-1][0]

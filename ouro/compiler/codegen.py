@@ -49,6 +49,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import cast
 
+from ouro.bytecode import opcodes
 from ouro.bytecode.code import (
     CO_ASYNC_GENERATOR,
     CO_COROUTINE,
@@ -66,6 +67,7 @@ from ouro.syntax import nodes as n
 from . import symtable as st
 from .assembler import OP as O
 from .assembler import HandlerRef, Instr, Label, Unit, assemble, const_operand
+from .generics import GenericsCompiler
 from .optimizer import fold_constants
 from .patterns import PatternCompiler
 
@@ -130,7 +132,8 @@ _COMPARE: dict[type[n.cmpop], int] = {
 _CONVERSION = {-1: 0, ord("s"): 1, ord("r"): 2, ord("a"): 3}
 
 # How a name is reached: a register read directly, a cell register, a global, the locals
-# mapping, or a class body's free variable (mapping first, then the cell).
+# mapping, or a class body's free variable (mapping first, then the cell); in an annotation
+# scope inside a class, a free or global name is looked up in the class namespace first.
 LOCAL, DEREF, GLOBAL, NAME, CLASSDEREF = (
     "local",
     "deref",
@@ -138,6 +141,7 @@ LOCAL, DEREF, GLOBAL, NAME, CLASSDEREF = (
     "name",
     "classderef",
 )
+DICT_OR_DEREF, DICT_OR_GLOBAL = "dict_or_deref", "dict_or_global"
 Access = tuple[str, int | str]
 
 
@@ -238,7 +242,7 @@ def _has_walrus(node: n.AST) -> bool:
     return any(isinstance(sub, n.NamedExpr) for sub in n.walk(node))
 
 
-class CodeGenerator(PatternCompiler):
+class CodeGenerator(PatternCompiler, GenericsCompiler):
     """Generates every block of one module tree; ``generate`` is the entry."""
 
     def __init__(
@@ -476,6 +480,10 @@ class CodeGenerator(PatternCompiler):
 
     def qualname(self, name: str) -> str:
         parent = self.u
+        if parent.kind == "type_params":  # a generic's scope is not part of the name
+            if len(self.units) == 2:
+                return name
+            parent = self.units[-2]
         if parent.kind == "module":
             return name
         if parent.kind in ("function", "lambda", "class"):
@@ -505,7 +513,11 @@ class CodeGenerator(PatternCompiler):
             if where == st.LOCAL and mangled in u.regs:
                 return (LOCAL, u.regs[mangled])
             if where in (st.CELL, st.FREE):
+                if u.scope.can_see_class_scope and where == st.FREE:
+                    return (DICT_OR_DEREF, mangled)
                 return (DEREF, u.regs[mangled])
+            if u.scope.can_see_class_scope and where == st.GLOBAL_IMPLICIT:
+                return (DICT_OR_GLOBAL, mangled)
             return (GLOBAL, mangled)
         if where == st.GLOBAL_EXPLICIT:
             return (GLOBAL, mangled)
@@ -528,6 +540,16 @@ class CodeGenerator(PatternCompiler):
             self.emit(O.LOAD_DEREF, d, cast(int, where))
         elif kind == GLOBAL:
             self.emit(O.LOAD_GLOBAL, d, self.name(cast(str, where)))
+        elif kind in (DICT_OR_DEREF, DICT_OR_GLOBAL):
+            # an annotation scope in a class: the class namespace first (__classdict__)
+            self.emit(O.LOAD_DEREF, d, self.u.regs["__classdict__"])
+            if kind == DICT_OR_GLOBAL:
+                self.emit(O.LOAD_FROM_DICT_OR_GLOBALS, d, self.name(cast(str, where)))
+            else:
+                name = cast(str, where)
+                self.emit(
+                    O.LOAD_FROM_DICT_OR_DEREF, d, self.u.regs[name], self.name(name)
+                )
         elif kind == CLASSDEREF:
             self.emit(
                 O.LOAD_CLASSDEREF,
@@ -538,6 +560,9 @@ class CodeGenerator(PatternCompiler):
         else:
             self.emit(O.LOAD_NAME, d, self.name(cast(str, where)))
         return d
+
+    def load_into(self, name: str, reg: int) -> None:
+        self.load_name(name, reg)
 
     def store_name(self, name: str, value: int) -> None:
         kind, where = self.access(name)
@@ -1043,20 +1068,30 @@ class CodeGenerator(PatternCompiler):
         return reg
 
     def function_extras(
-        self, args: n.arguments, returns: n.expr | None, node: n.AST
+        self,
+        args: n.arguments,
+        returns: n.expr | None,
+        node: n.AST,
+        generic: bool = False,
     ) -> list[tuple[int, Callable[[int], None]]]:
         """MAKE_FUNCTION's extras as (flag, generator of the value into a register)."""
         extras: list[tuple[int, Callable[[int], None]]] = []
         defaults = args.defaults
         if defaults:
-            extras.append((1, lambda reg: self.defaults_tuple(defaults, reg)))
+            if generic:  # evaluated outside, passed to the type-parameter scope
+                extras.append((1, lambda reg: self.load_into(".defaults", reg)))
+            else:
+                extras.append((1, lambda reg: self.defaults_tuple(defaults, reg)))
         kwdefaults = [
             (arg.arg, default)
             for arg, default in zip(args.kwonlyargs, args.kw_defaults)
             if default is not None
         ]
         if kwdefaults:
-            extras.append((2, lambda reg: self.kwdefaults(kwdefaults, reg)))
+            if generic:
+                extras.append((2, lambda reg: self.load_into(".kwdefaults", reg)))
+            else:
+                extras.append((2, lambda reg: self.kwdefaults(kwdefaults, reg)))
         if not isinstance(node, n.Lambda):
             annotations = self.annotations(args, returns)
             if annotations:
@@ -1734,6 +1769,12 @@ class CodeGenerator(PatternCompiler):
             if block.kind == "loop" and how != "return":
                 loop = block
                 break
+            if block.kind == "except_star":
+                u.fblocks, u.handler = saved_blocks, saved_handler
+                raise self.error(
+                    "'break', 'continue' and 'return' cannot appear in an except* block",
+                    s,
+                )
             u.fblocks.pop()
             self.leave_block(block)
         if how != "return" and loop is None:
@@ -1787,8 +1828,10 @@ class CodeGenerator(PatternCompiler):
             self.try_except(s)
 
     def visit_TryStar(self, s: n.TryStar) -> None:
-        # TODO(#4): except* (CHECK_EG_MATCH and the re-raise of what no clause handled).
-        raise NotImplementedError("ouro.compiler: 'except*' is not compiled yet")
+        if s.finalbody:
+            self.try_finally(s)
+        else:
+            self.try_star_except(s)
 
     def protected(
         self,
@@ -1825,13 +1868,15 @@ class CodeGenerator(PatternCompiler):
         self.emit(O.POP_EXCEPT, prev)
         self.emit(O.RERAISE, exc)
 
-    def try_finally(self, s: n.Try) -> None:
+    def try_finally(self, s: n.Try | n.TryStar) -> None:
         u = self.u
         outer = u.handler
         end = Label()
 
         def body() -> None:
-            if s.handlers:
+            if isinstance(s, n.TryStar):
+                self.try_star_except(s)
+            elif s.handlers:
                 self.try_except(s)
             else:
                 self.visit_body(s.body)
@@ -1866,6 +1911,81 @@ class CodeGenerator(PatternCompiler):
         u.handler = outer
         self.emit_cleanup(cleanup, prev, cleanup_exc)
         self.place(end)
+
+    def try_star_except(self, s: n.TryStar) -> None:
+        """``except*``: each clause takes its part of what is left of the group; what the
+        clauses raise and the part none matched are combined (PREP_RERAISE_STAR) into the
+        one exception that leaves the statement, if any (ouro/vm/exception_groups.py)."""
+        u = self.u
+        outer = u.handler
+        end = Label()
+        handler, exc = self.protected("try", lambda: self.visit_body(s.body))
+        self.visit_body(s.orelse)
+        self.emit(O.JUMP, end)
+        prev, cleanup, cleanup_exc = self.enter_handler(handler, exc)
+        rest, left = self.alloc(), self.alloc()
+        self.move(rest, exc)
+        self.emit(O.BUILD_LIST, left, 0, 0)
+        for clause in s.handlers:
+            self.except_star_clause(
+                cast(n.ExceptHandler, clause), rest, left, prev, outer
+            )
+        u.position = _position(s)
+        self.emit(O.LIST_APPEND, left, rest)
+        block = self.alloc(2)
+        self.move(block, exc)
+        self.move(block + 1, left)
+        self.emit(
+            O.INTRINSIC, block, block, opcodes.INTRINSIC_NUMBER["PREP_RERAISE_STAR"]
+        )
+        reraise = Label()
+        self.emit(O.JUMP_IF_NOT_NONE, block, reraise)
+        self.emit(O.POP_EXCEPT, prev)
+        self.emit(O.JUMP, end)
+        self.place(reraise)
+        self.emit(O.RERAISE, block)
+        u.handler = outer
+        self.emit_cleanup(cleanup, prev, cleanup_exc)
+        self.place(end)
+
+    def except_star_clause(
+        self,
+        clause: n.ExceptHandler,
+        rest: int,
+        left: int,
+        prev: int,
+        outer: HandlerRef,
+    ) -> None:
+        u = self.u
+        saved_position = u.position
+        u.position = _position(clause)
+        mark = u.top
+        following = Label()
+        kind = self.expr(cast(n.expr, clause.type))
+        pair = self.alloc(2)
+        self.emit(O.CHECK_EG_MATCH, pair, rest, kind)
+        self.move(rest, pair)
+        self.emit(O.JUMP_IF_NONE, pair + 1, following)
+        if clause.name is not None:
+            self.store_name(clause.name, pair + 1)
+        raised, raised_exc = Label(), self.alloc()
+        cleanup_handler = u.handler
+        u.handler = (raised, raised_exc)
+        u.fblocks.append(FBlock("except_star", outer, prev=prev, name=clause.name))
+        self.visit_body(clause.body)
+        u.fblocks.pop()
+        u.handler = cleanup_handler
+        u.position = _position(clause)
+        if clause.name is not None:
+            self.clear_name(clause.name)
+        self.emit(O.JUMP, following)
+        self.place(raised)
+        if clause.name is not None:
+            self.clear_name(clause.name)
+        self.emit(O.LIST_APPEND, left, raised_exc)
+        u.top = mark
+        self.place(following)
+        u.position = saved_position
 
     def except_clause(
         self,
@@ -2049,16 +2169,22 @@ class CodeGenerator(PatternCompiler):
             self.u.top = mark
 
     def visit_FunctionDef(self, s: n.FunctionDef | n.AsyncFunctionDef) -> None:
-        if s.type_params:
-            # TODO(#4): PEP 695 generic functions (the type-parameter scope, 16 in MAKE_FUNCTION).
-            raise NotImplementedError(
-                "ouro.compiler: generic functions are not compiled yet"
-            )
         decorators = self.decorators(s.decorator_list)
+        func = self.generic_def(s) if s.type_params else self.make_def(s)
+        self.decorate(decorators, func, [_position(d) for d in s.decorator_list])
+        self.u.position = _position(s)
+        self.store_name(s.name, func)
+
+    def make_def(
+        self, s: n.FunctionDef | n.AsyncFunctionDef, type_params: int | None = None
+    ) -> int:
+        """The function a def makes (``type_params``: in its type-parameter scope)."""
         scope = self.table.scope_of(s)
         qualname = self.qualname(s.name)
         firstlineno = s.decorator_list[0].lineno if s.decorator_list else s.lineno
-        base, flags, nextras = self.function_start(scope, s.args, s.returns, s)
+        base, flags, nextras = self.function_start(
+            scope, s.args, s.returns, s, generic=type_params is not None
+        )
         is_async = isinstance(s, n.AsyncFunctionDef)
         self.enter(scope, "function", s.name, qualname, firstlineno, s.body, is_async)
         self.u.position = _position(s)
@@ -2071,21 +2197,24 @@ class CodeGenerator(PatternCompiler):
         self.return_none()
         code = self.leave(*_arg_counts(s.args))
         self.u.position = _position(s)
-        func = self.function_end(code, base, flags, nextras, None)
-        self.decorate(decorators, func, [_position(d) for d in s.decorator_list])
-        self.u.position = _position(s)
-        self.store_name(s.name, func)
+        return self.function_end(code, base, flags, nextras, None, type_params)
 
     visit_AsyncFunctionDef = visit_FunctionDef
 
     def visit_ClassDef(self, s: n.ClassDef) -> None:
-        if s.type_params:
-            # TODO(#4): PEP 695 generic classes.
-            raise NotImplementedError(
-                "ouro.compiler: generic classes are not compiled yet"
-            )
-        u = self.u
         decorators = self.decorators(s.decorator_list)
+        if s.type_params:
+            cls = self.generic(s, s.name, (), lambda params: self.make_class(s, True))
+        else:
+            cls = self.make_class(s)
+        self.decorate(decorators, cls, [_position(d) for d in s.decorator_list])
+        self.u.position = _position(s)
+        self.store_name(s.name, cls)
+
+    def make_class(self, s: n.ClassDef, generic: bool = False) -> int:
+        """``__build_class__(body, name, *bases, **keywords)``; a generic class's bases end
+        with ``.generic_base`` (in its type-parameter scope)."""
+        u = self.u
         scope = self.table.scope_of(s)
         qualname = self.qualname(s.name)
         firstlineno = s.decorator_list[0].lineno if s.decorator_list else s.lineno
@@ -2093,27 +2222,53 @@ class CodeGenerator(PatternCompiler):
         self.enter(scope, "class", s.name, qualname, firstlineno)
         self.class_body(s, qualname)
         code = self.leave()
-        self.u.position = _position(s)
-        if any(isinstance(b, n.Starred) for b in s.bases) or any(
+        u.position = _position(s)
+        bases: list[n.expr] = list(s.bases)
+        if any(isinstance(b, n.Starred) for b in bases) or any(
             kw.arg is None for kw in s.keywords
         ):
-            # TODO(#4): BUILD_CLASS has no form for *bases / **keywords (CALL_EX-like).
-            raise NotImplementedError(
-                "ouro.compiler: class bases with * or ** not compiled yet"
-            )
-        nargs = len(s.bases) + len(s.keywords)
-        base = self.alloc(2 + nargs + 1)
-        self.function_end(code, fbase, flags, 0, base)
-        self.move(base + 1, self.const(s.name))
-        for i, item in enumerate([*s.bases, *(kw.value for kw in s.keywords)]):
-            self.expr(item, base + 2 + i)
-        names = tuple(cast(str, kw.arg) for kw in s.keywords)
-        self.move(base + 2 + nargs, self.const(names))
+            base = self.alloc(3)
+            self.emit(O.LOAD_BUILD_CLASS, base)
+            head = self.alloc(2)
+            self.function_end(code, fbase, flags, 0, head)
+            self.move(head + 1, self.const(s.name))
+            self.emit(O.BUILD_LIST, base + 1, head, 2)
+            for item in bases:
+                if isinstance(item, n.Starred):
+                    self.emit(O.LIST_EXTEND, base + 1, self.expr(item.value))
+                else:
+                    self.emit(O.LIST_APPEND, base + 1, self.expr(item))
+            if generic:
+                self.emit(
+                    O.LIST_APPEND, base + 1, self.load_name(".generic_base", None)
+                )
+            self.emit(O.LIST_TO_TUPLE, base + 1, base + 1)
+            if s.keywords:
+                self.keyword_dict(s.keywords, base + 2, base)
+            u.position = _position(s)
+            self.emit(O.CALL_EX, base, base, 1 if s.keywords else 0)
+            return base
+        nargs = len(bases) + (1 if generic else 0) + len(s.keywords)
+        base = self.alloc(3 + nargs + (1 if s.keywords else 0))
+        self.emit(O.LOAD_BUILD_CLASS, base)
+        self.function_end(code, fbase, flags, 0, base + 1)
+        self.move(base + 2, self.const(s.name))
+        for i, item in enumerate(bases):
+            self.expr(item, base + 3 + i)
+        if generic:
+            self.load_name(".generic_base", base + 3 + len(bases))
+        first_kw = base + 3 + nargs - len(s.keywords)
+        for i, kw in enumerate(s.keywords):
+            self.expr(kw.value, first_kw + i)
+        u.position = _position(s)
+        if s.keywords:
+            names = tuple(cast(str, kw.arg) for kw in s.keywords)
+            self.move(base + 3 + nargs, self.const(names))
+            self.emit(O.CALL_KW, base, base, nargs + 2)
+        else:
+            self.emit(O.CALL, base, base, nargs + 2)
         u.top = base + 1
-        self.emit(O.BUILD_CLASS, base, base, nargs + 1)
-        self.decorate(decorators, base, [_position(d) for d in s.decorator_list])
-        self.u.position = _position(s)
-        self.store_name(s.name, base)
+        return base
 
     def class_body(self, s: n.ClassDef, qualname: str) -> None:
         u = self.u
@@ -2123,6 +2278,12 @@ class CodeGenerator(PatternCompiler):
         self.emit(O.LOAD_NAME, value, self.name("__name__"))
         self.emit(O.STORE_NAME, value, self.name("__module__"))
         self.emit(O.STORE_NAME, self.const(qualname), self.name("__qualname__"))
+        if s.type_params:
+            self.load_name(".type_params", value)
+            self.emit(O.STORE_NAME, value, self.name("__type_params__"))
+        if u.scope.needs_classdict:
+            self.emit(O.LOAD_LOCALS, value)
+            self.emit(O.STORE_DEREF, value, u.regs["__classdict__"])
         u.top = value
         body: Sequence[n.stmt] = s.body
         doc = _docstring(body)
@@ -2149,13 +2310,16 @@ class CodeGenerator(PatternCompiler):
         args: n.arguments | None,
         returns: n.expr | None,
         node: n.AST,
+        generic: bool = False,
     ) -> tuple[int, int, int]:
         """Allocate MAKE_FUNCTION's block and evaluate the extras into it (before the body is
-        generated, as CPython orders them); returns (base, flags, count of extras)."""
+        generated, as CPython orders them); returns (base, flags, count of extras).
+        ``generic``: a def in its type-parameter scope, whose defaults are its arguments."""
         makers: list[tuple[int, Callable[[int], None]]] = []
         if args is not None:
-            makers = self.function_extras(args, returns, node)
-        base = self.alloc(1 + len(makers) + (1 if scope.freevars else 0))
+            makers = self.function_extras(args, returns, node, generic)
+        extra = (1 if scope.freevars else 0) + (1 if generic else 0)
+        base = self.alloc(1 + len(makers) + extra)
         flags = 0
         for i, (flag, make) in enumerate(makers):
             make(base + 1 + i)
@@ -2163,12 +2327,22 @@ class CodeGenerator(PatternCompiler):
         return base, flags, len(makers)
 
     def function_end(
-        self, code: Code, base: int, flags: int, nextras: int, dest: int | None
+        self,
+        code: Code,
+        base: int,
+        flags: int,
+        nextras: int,
+        dest: int | None,
+        type_params: int | None = None,
     ) -> int:
         self.move(base, self.const(code))
         if code.co_freevars:
             self.closure_tuple(code.co_freevars, base + 1 + nextras)
+            nextras += 1
             flags |= 8
+        if type_params is not None:
+            self.move(base + 1 + nextras, type_params)
+            flags |= 16
         if dest is None:
             self.u.top = base
             dest = self.alloc()
@@ -2176,10 +2350,6 @@ class CodeGenerator(PatternCompiler):
         return dest
 
     # --- match: visit_Match is PatternCompiler's (patterns.py) ---
-
-    def visit_TypeAlias(self, s: n.TypeAlias) -> None:
-        # TODO(#4): the type statement.
-        raise NotImplementedError("ouro.compiler: type aliases are not compiled yet")
 
 
 def _walk_statements(stmt: n.stmt) -> Iterator[n.stmt]:

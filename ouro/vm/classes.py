@@ -1,4 +1,4 @@
-"""Class creation (BUILD_CLASS): Ouro's ``__build_class__``.
+"""Class creation: Ouro's ``__build_class__`` (LOAD_BUILD_CLASS loads it, a CALL calls it).
 
 Takes the class body function, the name, the bases and the keywords of a ``class`` statement;
 resolves ``__mro_entries__``, picks the most derived metaclass, asks it for a namespace
@@ -16,9 +16,11 @@ from collections.abc import Mapping
 from ouro.vm import function
 
 
-def build_class(
-    body: object, name: object, bases: tuple[object, ...], keywords: dict[str, object]
-) -> object:
+def build_class(*args: object, **keywords: object) -> object:
+    """``__build_class__(func, name, /, *bases, metaclass=..., **kwds)``."""
+    if len(args) < 2:
+        raise TypeError("__build_class__: not enough arguments")
+    body, name, bases = args[0], args[1], args[2:]
     if not isinstance(body, function.Function):
         raise TypeError("__build_class__: func must be a function")
     if not isinstance(name, str):
@@ -43,6 +45,9 @@ def build_class(
     if isinstance(cls, type) and isinstance(cell, types.CellType):
         _check_class_cell(cell, cls, name)
     return cls
+
+
+build_class.__name__ = build_class.__qualname__ = "__build_class__"
 
 
 # type.__new__ makes these implicitly static or class methods, but only for host functions;

@@ -213,7 +213,7 @@ def exception_group_match(exc: object, kind: object) -> tuple[object, object]:
     if isinstance(exc, kind):  # type: ignore[arg-type]
         if isinstance(exc, BaseExceptionGroup):
             return None, exc
-        group = BaseExceptionGroup("", [exc])  # type: ignore[type-var]
+        group = BaseExceptionGroup("", (exc,))  # type: ignore[type-var]
         return None, group
     if isinstance(exc, BaseExceptionGroup):
         match, rest = exc.split(kind)  # type: ignore[arg-type]

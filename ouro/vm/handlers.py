@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from ouro.bytecode import opcodes
 from ouro.bytecode.code import UNBOUND, Code
-from ouro.vm import classes, errors, own_modules
+from ouro.vm import classes, errors, exception_groups, own_modules, typeparams
 from ouro.vm.asyncgen import AsyncGenerator
 from ouro.vm.frame_builtins import FRAME_BUILTINS
 from ouro.vm.function import Env, Function
@@ -157,6 +157,26 @@ def LOAD_CLASSDEREF(r: list[object], a: int, b: object, c: object, env: Env) -> 
         except KeyError:
             pass
     LOAD_DEREF(r, a, b, None, env)
+
+
+@handler
+def LOAD_FROM_DICT_OR_DEREF(
+    r: list[object], a: int, b: object, c: object, env: Env
+) -> None:
+    try:
+        r[a] = r[a][c]  # type: ignore[index]
+    except KeyError:
+        LOAD_DEREF(r, a, b, None, env)
+
+
+@handler
+def LOAD_FROM_DICT_OR_GLOBALS(
+    r: list[object], a: int, b: object, c: object, env: Env
+) -> None:
+    try:
+        r[a] = r[a][b]  # type: ignore[index]
+    except KeyError:
+        r[a] = load_global(env, b)  # type: ignore[arg-type]
 
 
 # --- attributes and items -------------------------------------------------------------------
@@ -447,21 +467,17 @@ def MAKE_FUNCTION(r: list[object], a: int, b: object, c: object, env: Env) -> No
     )
 
 
-# BUILD_CLASS is CALL_KW of __build_class__(body, name, *bases, **keywords): r[b] the body  # host-ok: text, not a call
-# function, then c arguments r[b+1:b+1+c] (the name, the bases, the keyword values), then the
-# keyword names tuple in r[b+1+c] (always there, () if none), which fits the row's picture.
-# TODO(#4): `class C(*bases, **kw)` has no form yet (CPython calls __build_class__ with
-# CALL_FUNCTION_EX): a BUILD_CLASS_EX or a flag.
+HOST_BUILD_CLASS = host_builtins.__build_class__
+
+
 @handler
-def BUILD_CLASS(r: list[object], a: int, b: object, c: object, env: Env) -> None:
-    b = int(b)
-    body, name = r[b], r[b + 1]
-    args = r[b + 2 : b + 1 + c]
-    kwnames = r[b + 1 + c]
-    assert type(kwnames) is tuple, "BUILD_CLASS: keyword names tuple expected"
-    split = len(args) - len(kwnames)
-    keywords = dict(zip(kwnames, args[split:], strict=True))
-    r[a] = classes.build_class(body, name, tuple(args[:split]), keywords)
+def LOAD_BUILD_CLASS(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    # The builtins' __build_class__; the host's own stands for Ouro's (classes.py), so a
+    # program that replaces builtins.__build_class__ gets its replacement called.
+    value = env[3].get("__build_class__", UNBOUND)
+    if value is UNBOUND:
+        raise NameError("__build_class__ not found")
+    r[a] = classes.build_class if value is HOST_BUILD_CLASS else value
 
 
 @handler
@@ -529,11 +545,33 @@ def CHECK_EXC_MATCH(r: list[object], a: int, b: object, c: object, env: Env) -> 
     r[a] = isinstance(r[b], kind)
 
 
-# TODO(#4): except* also needs CPython's PREP_RERAISE_STAR (combine what the clauses raised
-# and re-raised into one group); the table has no opcode for it yet.
+@handler
+def INTRINSIC(r: list[object], a: int, b: object, c: object, env: Env) -> None:
+    b = int(b)
+    if c == _PREP_RERAISE_STAR:
+        r[a] = exception_groups.prep_reraise_star(r[b], r[b + 1])  # type: ignore[arg-type]
+        return
+    module = env[2].get("__name__", "__main__")
+    if c == _TYPE_PARAMS:
+        r[a] = typeparams.type_params(r[b], r[b + 1], module)  # type: ignore[arg-type]
+    elif c == _TYPE_ALIAS:
+        name, spec = r[b]  # type: ignore[misc]
+        r[a] = typeparams.type_alias(name, spec, r[b + 1], module)  # type: ignore[arg-type]
+    elif c == _SUBSCRIPT_GENERIC:
+        r[a] = typeparams.subscript_generic(r[b])  # type: ignore[arg-type]
+    else:
+        raise SystemError(f"ouro: unknown intrinsic {c}")
+
+
+_PREP_RERAISE_STAR = opcodes.INTRINSIC_NUMBER["PREP_RERAISE_STAR"]
+_TYPE_PARAMS = opcodes.INTRINSIC_NUMBER["TYPE_PARAMS"]
+_TYPE_ALIAS = opcodes.INTRINSIC_NUMBER["TYPE_ALIAS"]
+_SUBSCRIPT_GENERIC = opcodes.INTRINSIC_NUMBER["SUBSCRIPT_GENERIC"]
+
+
 @handler
 def CHECK_EG_MATCH(r: list[object], a: int, b: object, c: object, env: Env) -> None:
-    rest, match = errors.exception_group_match(r[b], r[c])
+    rest, match = exception_groups.check_match(r[b], r[c])
     r[a], r[a + 1] = rest, match
     if match is not None:  # as CPython: the matched group is the one handled now
         thread_state().handled = match

@@ -18,42 +18,62 @@ from ouro.bytecode.code import Code
 
 
 def format_exception(exc: BaseException) -> str:
-    """The whole report for ``exc``, chained exceptions first, as CPython prints it."""
-    parts: list[str] = []
-    seen: set[int] = set()
-    chain: list[tuple[BaseException, str | None]] = []
-    current: BaseException | None = exc
-    message: str | None = None
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        chain.append((current, message))
-        if current.__cause__ is not None:
-            message = "\nThe above exception was the direct cause of the following exception:\n\n"
-            current = current.__cause__
-        elif current.__context__ is not None and not current.__suppress_context__:
-            message = "\nDuring handling of the above exception, another exception occurred:\n\n"
-            current = current.__context__
-        else:
-            current = None
-    for item, joiner in reversed(chain):
-        parts.append(format_single(item))
-        if joiner:
-            parts.append(joiner)
-    return "".join(parts)
+    """The whole report for ``exc``, chained exceptions first, as CPython prints it.
+
+    The layout (chains, exception groups with their boxes, widths and depths) is the host's
+    ``TracebackException``'s; each exception's stack and last lines are Ouro's."""
+    report = host_traceback.TracebackException(type(exc), exc, None, compact=True)
+    _attach(report, exc, set())
+    return "".join(report.format())
 
 
-def format_single(exc: BaseException) -> str:
+class _Stack:
+    """Stands for a TracebackException's StackSummary: Ouro's entries for one exception."""
+
+    def __init__(self, exc: BaseException) -> None:
+        self.lines = stack_lines(exc)
+
+    def __bool__(self) -> bool:
+        return bool(self.lines)
+
+    def format(self) -> list[str]:
+        return self.lines
+
+
+def _attach(
+    report: host_traceback.TracebackException, exc: BaseException, seen: set[int]
+) -> None:
+    """Give ``report`` and the reports chained or grouped in it Ouro's stacks and lines."""
+    work = [(report, exc)]
+    while work:
+        report, exc = work.pop()
+        if id(report) in seen:
+            continue
+        seen.add(id(report))
+        report.stack = _Stack(exc)  # type: ignore[assignment]
+        only = format_exception_only(exc)
+        report.format_exception_only = lambda only=only: iter(only)  # type: ignore[method-assign]
+        for attr in ("__cause__", "__context__"):
+            inner, inner_exc = getattr(report, attr), getattr(exc, attr)
+            if inner is not None and inner_exc is not None:
+                work.append((inner, inner_exc))
+        for inner, inner_exc in zip(
+            getattr(report, "exceptions", None) or (),
+            getattr(exc, "exceptions", ()),
+        ):
+            if inner is not None:
+                work.append((inner, inner_exc))
+
+
+def stack_lines(exc: BaseException) -> list[str]:
+    """The ``File ..., line N, in name`` entries of ``exc``'s traceback, outermost first."""
     lines: list[str] = []
-    parts = merged_entries(exc)
-    if parts:
-        lines.append("Traceback (most recent call last):\n")
-        for part in parts:
-            if isinstance(part, list):
-                lines.extend(format_entries(part))
-            else:
-                lines.extend(host_traceback.extract_tb(part, limit=1).format())
-    lines.extend(format_exception_only(exc))
-    return "".join(lines)
+    for part in merged_entries(exc):
+        if isinstance(part, list):
+            lines.extend(format_entries(part))
+        else:
+            lines.extend(host_traceback.extract_tb(part, limit=1).format())
+    return lines
 
 
 # --- Ouro's entries and the host's ------------------------------------------------------------

@@ -69,8 +69,10 @@ def run_lengths(
         sizes["a"] = c
     elif name == "UNPACK_EX":
         sizes["a"] = (c & 255) + 1 + (c >> 8)
-    elif name in ("CALL", "BUILD_CLASS"):
-        sizes["b"] = 1 + c + (1 if name == "BUILD_CLASS" else 0)
+    elif name == "CALL":
+        sizes["b"] = 1 + c
+    elif name == "INTRINSIC":
+        sizes["b"] = 2
     elif name == "CALL_KW":
         sizes["b"] = 2 + c
     elif name == "CALL_EX":

@@ -320,15 +320,16 @@ def class_program(
     body_code = asm(body, cells=("__class__",), name="C", temps=4)
     names = tuple(keywords)
     listing: list[object] = [
-        ("MOVE", "$0", K(body_code)),
-        ("MAKE_FUNCTION", "$0", "$0", 0),
-        ("MOVE", "$1", K("C")),
+        ("LOAD_BUILD_CLASS", "$0"),
+        ("MOVE", "$1", K(body_code)),
+        ("MAKE_FUNCTION", "$1", "$1", 0),
+        ("MOVE", "$2", K("C")),
     ]
     registers = [*bases, *keywords.values()]
     for i, name in enumerate(registers):
-        listing.append(("LOAD_GLOBAL", f"${2 + i}", name))
-    listing.append(("MOVE", f"${2 + len(registers)}", K(names)))
-    listing.append(("BUILD_CLASS", "$0", "$0", 1 + len(registers)))
+        listing.append(("LOAD_GLOBAL", f"${3 + i}", name))
+    listing.append(("MOVE", f"${3 + len(registers)}", K(names)))
+    listing.append(("CALL_KW", "$0", "$0", 2 + len(registers)))
     listing.append(("RETURN", "$0"))
     return asm(listing, temps=8)
 
