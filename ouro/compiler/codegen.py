@@ -1142,8 +1142,7 @@ class CodeGenerator(PatternCompiler, GenericsCompiler):
 
     def annotation_value(self, value: n.expr, reg: int) -> None:
         if "annotations" in self.table.future_features:
-            # TODO(#4): PEP 563 wants ast.unparse's text; Ouro has no unparser yet, so the
-            # annotation's source is not available and its type name stands in.
+            # PEP 563: the text CPython's compiler stores (ouro/syntax/unparse_expr.py)
             self.move(reg, self.const(_annotation_text(value)))
         else:
             self.expr(value, reg)
@@ -2380,7 +2379,7 @@ def generate(
     tree: n.AST, table: st.SymbolTable, filename: str, mode: str, optimize: int = 0
 ) -> Code:
     """Generate the Code object of a module tree (and of every block nested in it)."""
-    tree = fold_constants(tree, optimize)
+    tree = fold_constants(tree, optimize, "annotations" in table.future_features)
     generator = CodeGenerator(table, filename, mode, optimize)
     try:
         return generator.generate(tree)

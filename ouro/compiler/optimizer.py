@@ -148,18 +148,35 @@ def _computed(compute: Callable[[], object], node: n.AST) -> n.Constant | None:
     return _constant(value, node) if _size_ok(value) else None
 
 
-def fold_constants(tree: n.AST, optimize: int = 0) -> n.AST:
+# Under ``from __future__ import annotations`` these fields are kept as source text, so
+# CPython 3.12 does not fold them.
+_ANNOTATION_FIELDS: dict[type[n.AST], str] = {
+    n.arg: "annotation",
+    n.FunctionDef: "returns",
+    n.AsyncFunctionDef: "returns",
+    n.AnnAssign: "annotation",
+}
+
+
+def fold_constants(
+    tree: n.AST, optimize: int = 0, future_annotations: bool = False
+) -> n.AST:
     """Fold the tree in place (post-order, iteratively); return it."""
     # (node, visited?) pairs; a node's children are folded before the node itself.
     work: list[tuple[n.AST, bool]] = [(tree, False)]
     while work:
         node, visited = work.pop()
+        kept = _ANNOTATION_FIELDS.get(type(node)) if future_annotations else None
         if not visited:
             work.append((node, True))
+            text = getattr(node, kept, None) if kept else None
             for child in n.iter_child_nodes(node):
-                work.append((child, False))
+                if child is not text:
+                    work.append((child, False))
             continue
         for name in node._fields:
+            if name == kept:
+                continue
             value = getattr(node, name, None)
             if isinstance(value, n.AST):
                 folded = _fold(value, optimize)
