@@ -15,7 +15,6 @@ program and `sys.path[0]`) Ouro applies itself (`configure`).
 
 from __future__ import annotations
 
-import builtins
 import os
 import sys
 import types
@@ -405,7 +404,9 @@ def fail(message: str, status: int) -> int:
 def main_module(filename: str | None, **extra: object) -> types.ModuleType:
     """A fresh `__main__` module in sys.modules, as CPython makes for the program."""
     main = types.ModuleType("__main__")
-    main.__builtins__ = builtins  # type: ignore[attr-defined]
+    from ouro.vm.ourobuiltins import BUILTINS
+
+    main.__builtins__ = BUILTINS  # type: ignore[attr-defined]
     if filename is not None:
         main.__file__ = filename
         main.__cached__ = None  # type: ignore[attr-defined]

@@ -4,7 +4,7 @@ The host's versions would look at the host's frame, or compile a program with th
 compiler; Ouro's run through Ouro's pipeline and see the Ouro frame that called them.  The loop
 recognises a ``FrameBuiltin`` callee and passes it the caller's frame ``(env, registers)``.
 
-``FRAME_BUILTINS`` stand in front of the host's builtins in every name lookup (handlers.py).
+``FRAME_BUILTINS`` are entries of Ouro's builtins module (ourobuiltins.py).
 """
 
 from __future__ import annotations
@@ -180,11 +180,18 @@ def _run(kind: str) -> Impl:
             if isinstance(source, str) and kind == "eval":
                 source = source.lstrip(" \t")
             code = compile_builtin(source, "<string>", kind)  # type: ignore[assignment]
-        globals_.setdefault("__builtins__", host_builtins)
+        if "__builtins__" not in globals_:
+            globals_["__builtins__"] = env[3] if env else _ouro_builtins()
         result = execute(code, globals_, locals_)
         return result if kind == "eval" else None
 
     return run
+
+
+def _ouro_builtins() -> dict[str, object]:
+    from ouro.vm.ourobuiltins import NAMESPACE
+
+    return NAMESPACE
 
 
 def _super(

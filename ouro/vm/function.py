@@ -18,7 +18,6 @@ recursion the VM does.
 
 from __future__ import annotations
 
-import builtins as host_builtins
 import types
 
 from ouro.bytecode import opcodes
@@ -70,12 +69,10 @@ def decode(code: Code) -> tuple[Instruction, ...]:
 
 def builtins_of(globals: dict[str, object]) -> dict[str, object]:
     """The builtins dict a frame with these globals uses (``globals['__builtins__']``)."""
-    found = globals.get("__builtins__", host_builtins)
-    if isinstance(found, types.ModuleType):
-        return found.__dict__
-    if isinstance(found, dict):
-        return found
-    return host_builtins.__dict__
+    from ouro.vm.ourobuiltins import NAMESPACE, namespace_of
+
+    found = globals.get("__builtins__", None)
+    return NAMESPACE if found is None else namespace_of(found)
 
 
 def make_env(code: Code, globals: dict[str, object], locals: object = None) -> Env:

@@ -12,13 +12,18 @@ from __future__ import annotations
 
 import builtins as host_builtins
 import operator
-import sys
 import types
 from collections.abc import Callable
 
 from ouro.bytecode import opcodes
 from ouro.bytecode.code import UNBOUND, Code
-from ouro.vm import classes, errors, exception_groups, own_modules, typeparams
+from ouro.vm import (
+    errors,
+    exception_groups,
+    ourobuiltins,
+    own_modules,
+    typeparams,
+)
 from ouro.vm.asyncgen import AsyncGenerator
 from ouro.vm.frame_builtins import FRAME_BUILTINS
 from ouro.vm.function import Env, Function
@@ -107,13 +112,7 @@ def load_global(env: Env, name: str) -> object:
     """LOAD_GLOBAL's slow path and LOAD_NAME's end: globals, then builtins."""
     value = env[2].get(name, UNBOUND)
     if value is UNBOUND:
-        builtins = env[3]
-        if builtins is HOST_BUILTINS:
-            # Ouro's own globals(), exec(), ... stand in front of the host's builtins module,  # host-ok: text, not a call
-            # which stays the one programs see and change (builtins.x = ...).
-            value = FRAME_BUILTINS.get(name, UNBOUND)
-        if value is UNBOUND:
-            value = builtins.get(name, UNBOUND)
+        value = env[3].get(name, UNBOUND)
         if value is UNBOUND:
             raise errors.name_error(name)
     return value
@@ -468,6 +467,7 @@ def MAKE_FUNCTION(r: list[object], a: int, b: object, c: object, env: Env) -> No
 
 
 HOST_BUILD_CLASS = host_builtins.__build_class__
+OURO_BUILD_CLASS = ourobuiltins.NAMESPACE["__build_class__"]
 
 
 @handler
@@ -477,7 +477,7 @@ def LOAD_BUILD_CLASS(r: list[object], a: int, b: object, c: object, env: Env) ->
     value = env[3].get("__build_class__", UNBOUND)
     if value is UNBOUND:
         raise NameError("__build_class__ not found")
-    r[a] = classes.build_class if value is HOST_BUILD_CLASS else value
+    r[a] = OURO_BUILD_CLASS if value is HOST_BUILD_CLASS else value
 
 
 @handler
@@ -689,7 +689,7 @@ def COPY_DICT_WITHOUT_KEYS(
 
 @handler
 def PRINT_EXPR(r: list[object], a: int, b: object, c: object, env: Env) -> None:
-    hook = getattr(sys, "displayhook", None)
+    hook = getattr(own_modules.find("sys"), "displayhook", None)
     if hook is None:
         raise RuntimeError("lost sys.displayhook")
     hook(r[a])

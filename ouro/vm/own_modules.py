@@ -46,8 +46,15 @@ def _warnings() -> types.ModuleType:
     return WARNINGS
 
 
+def _builtins() -> types.ModuleType:
+    from ouro.vm.ourobuiltins import BUILTINS
+
+    return BUILTINS
+
+
 OWN_MODULES: dict[str, Callable[[], types.ModuleType]] = {
     "sys": _sys,
+    "builtins": _builtins,
     "warnings": _warnings,
     "dis": _alias("dis", "ouro.bytecode.dis"),
 }

@@ -15,7 +15,7 @@ import sys as host_sys
 import types
 from collections.abc import Callable
 
-from ouro.vm import frames, state, tracing
+from ouro.vm import frames, ourobuiltins, state, tracing
 from ouro.vm.frame_builtins import FrameBuiltin
 
 
@@ -96,6 +96,8 @@ OWN: dict[str, object] = {
     "version": _VERSION,
     "hexversion": _HEXVERSION,
     "_getframe": frames.getframe,
+    "displayhook": ourobuiltins.displayhook,
+    "__displayhook__": ourobuiltins.displayhook,
     # FrameBuiltins: the loop that calls them goes on in the traced loop (tracing.py).
     "settrace": FrameBuiltin("settrace", _setter(tracing.settrace), needs_frame=False),
     "gettrace": tracing.gettrace,

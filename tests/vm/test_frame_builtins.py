@@ -43,12 +43,23 @@ def test_compile_makes_ouro_code() -> None:
     assert isinstance(namespace["c"], Code)
 
 
-def test_builtins_module_stays_the_programs() -> None:
-    source = "import builtins\nbuiltins.ouro_test_helper = lambda: 'seen'\nprint(ouro_test_helper())\n"
+def test_builtins_module_is_the_programs_own() -> None:
+    """A program changes its builtins module, never the host's (which runs Ouro itself)."""
+    from ouro.vm.ourobuiltins import NAMESPACE
+
+    source = (
+        "import builtins\nbuiltins.ouro_test_helper = lambda: 'seen'\n"
+        "print(ouro_test_helper())\nlen = None\nbuiltins.len = lambda x: 7\n"
+        "del len\nprint(len([1, 2]))\n"
+    )
+    saved = NAMESPACE["len"]
     try:
-        assert run(source) == "seen\n"
+        assert run(source) == "seen\n7\n"
+        assert not hasattr(builtins, "ouro_test_helper")
+        assert builtins.len is saved
     finally:
-        del builtins.ouro_test_helper  # type: ignore[attr-defined]
+        NAMESPACE.pop("ouro_test_helper", None)
+        NAMESPACE["len"] = saved
 
 
 def test_zero_argument_super_outside_an_attribute() -> None:
