@@ -390,18 +390,32 @@ def unwind(
 
 
 def note_raise(exc: BaseException, code: Code, i: int) -> None:
-    """A new raise: record where, and chain the exception being handled as its context."""
+    """A new raise: record where, and chain the exception being handled as its context.
+
+    A ``raise`` statement sets the context as CPython does (replacing an older one); an
+    exception that comes out of host code keeps the context the host gave it, if any.
+    """
     add_traceback(exc, code, i)
     handled = thread_state().handled
-    if handled is None or handled is exc or exc.__context__ is not None:
+    if handled is None or handled is exc:
         return
-    # As CPython: cut a cycle if exc is already somewhere in handled's context chain.
+    if exc.__context__ is not None and code.co_code[i][0] != RAISE:
+        return
+    # As CPython: cut a cycle if exc is already in handled's context chain, without hanging
+    # on a cycle already there (Floyd's tortoise and hare).
     link: BaseException = handled
+    slow: BaseException | None = handled
+    toggle = False
     while (context := link.__context__) is not None:
         if context is exc:
             link.__context__ = None
             break
         link = context
+        if link is slow:
+            break
+        if toggle and slow is not None:
+            slow = slow.__context__
+        toggle = not toggle
     exc.__context__ = handled
 
 
