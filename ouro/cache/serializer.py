@@ -1,0 +1,622 @@
+"""Ouro's serializer: a ``Code`` object (and its constants) <-> bytes, the body of a .pyc.
+
+``dumps(code)`` writes a code object tree; ``loads(data)`` reads one back and checks every
+byte of it on the way, so damaged data never reaches the VM: anything wrong raises
+``BadBytecode`` (a ``ValueError``), never an IndexError, struct.error, RecursionError or
+MemoryError, and never hangs (every declared length is capped by the bytes left).
+Invariants: ``dumps(loads(dumps(c))) == dumps(c)``, and output is deterministic (frozensets are
+written in a canonical order, not in hash order), so the same source gives the same bytes in
+every process. docs/cache.md describes the format for readers; this is the field diagram::
+
+    body    := VERSION:u8  strings  object(code)            -- and nothing after it
+    strings := lengths:uarray (in code points)  size:varint  utf8-with-surrogates[size]
+               (all strings concatenated; string k is the k-th slice of the decoded text)
+    object  := tag:u8 payload
+      'N' None   '.' Ellipsis   'T' True   'F' False
+      'i' int  zigzag:varint                    (-2**63 <= value < 2**63)
+      'I' int  len:varint  two's-complement little-endian[len]
+      'g' float  IEEE-754 binary64 LE[8]        (bits kept: -0.0, nan signs and payloads)
+      'y' complex  real[8] imag[8]
+      's' str  index:varint into the string table
+      'b' bytes  len:varint  raw[len]
+      '(' tuple  count:varint  object*count
+      '{' frozenset  count:varint  object*count   (sorted by each item's canonical bytes)
+      ':' slice  object(start) object(stop) object(step)
+      'c' code  head:uarray  names:uarray  co_code:uarray  positions:uarray
+                exceptiontable:uarray  object*nconsts
+          head (14 ints): argcount posonlyargcount kwonlyargcount flags ntemps
+                zigzag(firstlineno) name qualname filename (string indices)
+                len(names) len(varnames) len(cellvars) len(freevars) nconsts
+          names: string indices of co_names, co_varnames, co_cellvars, co_freevars in turn
+          co_code: op, a, b, c of each instruction
+          positions: runs of equal positions: repeat, lineno+1, end_lineno+1, col+1,
+                end_col+1 (0 stands for None)
+          exceptiontable: start, end, handler, register of each entry
+    varint  := unsigned LEB128, at most 10 bytes      zigzag(v) := (v << 1) ^ (v >> 63)
+    uarray  := count:varint  [width:u8 in 1 2 4 8  count unsigned LE ints of that width]
+
+Code objects and the string table are read a column at a time (one ``struct`` call per array),
+which is why they are arrays rather than a varint per field: loading is most of a warm start.
+Changing this format means bumping ``VERSION`` (an old body then reads as BadBytecode, which a
+.pyc reader treats as a cache miss).  The opcode numbers and operand kinds a loaded code object
+is checked against come from ``ouro.bytecode.opcodes``.
+"""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import Callable
+from itertools import accumulate, chain, repeat
+from typing import Final
+
+from ouro.bytecode.code import (
+    CO_VARARGS,
+    CO_VARKEYWORDS,
+    Code,
+    Handler,
+    Instruction,
+    Position,
+)
+from ouro.cache import verify
+
+__all__ = ["MAX_DEPTH", "VERSION", "BadBytecode", "dumps", "loads"]
+
+VERSION: Final = 1
+# Nesting of tuples, frozensets, slices and code objects. CPython's parser stops far below
+# (200 nested brackets, 100 indentation levels); the bound only rejects absurd data.
+MAX_DEPTH: Final = 2000
+
+
+class BadBytecode(ValueError):
+    """Serialized code that is damaged, truncated, or not Ouro's (or not this version's)."""
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+_DOUBLE = struct.Struct("<d")
+_COMPLEX = struct.Struct("<dd")
+_WIDTH_CODE = {1: "B", 2: "H", 4: "I", 8: "Q"}
+_SMALL_INT = 1 << 63
+
+
+class _Writer:
+    """Appends objects to ``out``; strings go to a table (``inline`` for sort keys only)."""
+
+    def __init__(self, inline: bool = False) -> None:
+        self.out = bytearray()
+        self.strings: dict[str, int] = {}
+        self.inline = inline
+
+    def varint(self, value: int) -> None:
+        out = self.out
+        while value >= 0x80:
+            out.append((value & 0x7F) | 0x80)
+            value >>= 7
+        out.append(value)
+
+    def string(self, value: str) -> None:
+        if self.inline:
+            data = value.encode("utf-8", "surrogatepass")
+            self.varint(len(data))
+            self.out += data
+        else:
+            self.varint(self.index(value))
+
+    def index(self, text: object) -> int:
+        if type(text) is not str:
+            raise ValueError(f"a code object's name is not a str: {text!r}")
+        index = self.strings.get(text)
+        if index is None:
+            index = self.strings[text] = len(self.strings)
+        return index
+
+    def uarray(self, values: list[int]) -> None:
+        self.varint(len(values))
+        if not values:
+            return
+        low, high = min(values), max(values)
+        if low < 0 or high >= 1 << 64:
+            raise ValueError(f"cannot serialize the operand or position {low, high}")
+        width = (
+            1 if high < 1 << 8 else 2 if high < 1 << 16 else 4 if high < 1 << 32 else 8
+        )
+        self.out.append(width)
+        self.out += struct.pack(f"<{len(values)}{_WIDTH_CODE[width]}", *values)
+
+    def objects(self, root: object) -> None:
+        """Write ``root`` and everything in it; an explicit stack, no host recursion."""
+        todo: list[object] = [root]
+        while todo:
+            value = todo.pop()
+            items = self.scalar(value)
+            if items:
+                todo.extend(reversed(items))
+
+    def scalar(self, value: object) -> list[object] | tuple[object, ...] | None:
+        """Write ``value``'s tag and payload; return its children, written next, in order."""
+        out = self.out
+        kind = type(value)
+        if value is None:
+            out.append(0x4E)  # N
+        elif value is Ellipsis:
+            out.append(0x2E)  # .
+        elif kind is bool:
+            out.append(0x54 if value else 0x46)  # T F
+        elif kind is int:
+            assert isinstance(value, int)
+            if -_SMALL_INT <= value < _SMALL_INT:
+                out.append(0x69)  # i
+                self.varint((value << 1) ^ (value >> 63))
+            else:
+                data = value.to_bytes(
+                    (value.bit_length() + 8) // 8, "little", signed=True
+                )
+                out.append(0x49)  # I
+                self.varint(len(data))
+                out += data
+        elif kind is float:
+            out.append(0x67)  # g
+            out += _DOUBLE.pack(value)
+        elif kind is complex:
+            assert isinstance(value, complex)
+            out.append(0x79)  # y
+            out += _COMPLEX.pack(value.real, value.imag)
+        elif kind is str:
+            assert isinstance(value, str)
+            out.append(0x73)  # s
+            self.string(value)
+        elif kind is bytes:
+            assert isinstance(value, bytes)
+            out.append(0x62)  # b
+            self.varint(len(value))
+            out += value
+        elif kind is tuple:
+            assert isinstance(value, tuple)
+            out.append(0x28)  # (
+            self.varint(len(value))
+            return value
+        elif kind is frozenset:
+            assert isinstance(value, frozenset)
+            out.append(0x7B)  # {
+            self.varint(len(value))
+            return sorted(value, key=_canonical_key)
+        elif kind is slice:
+            assert isinstance(value, slice)
+            out.append(0x3A)  # :
+            return (value.start, value.stop, value.step)
+        elif kind is Code:
+            assert isinstance(value, Code)
+            out.append(0x63)  # c
+            self.code_fields(value)
+            return value.co_consts
+        else:
+            raise ValueError(f"unserializable constant of type {kind.__name__}")
+        return None
+
+    def code_fields(self, co: Code) -> None:
+        line = co.co_firstlineno
+        if type(line) is not int or not -_SMALL_INT <= line < _SMALL_INT:
+            raise ValueError(f"bad first line number {line!r}")
+        head = [
+            co.co_argcount,
+            co.co_posonlyargcount,
+            co.co_kwonlyargcount,
+            co.co_flags,
+            co.co_ntemps,
+            (line << 1) ^ (line >> 63),
+            self.index(co.co_name),
+            self.index(co.co_qualname),
+            self.index(co.co_filename),
+            len(co.co_names),
+            len(co.co_varnames),
+            len(co.co_cellvars),
+            len(co.co_freevars),
+            len(co.co_consts),
+        ]
+        if any(type(number) is not int for number in head):
+            raise ValueError(f"bad code object counts or flags: {head!r}")
+        self.uarray(head)
+        names = (*co.co_names, *co.co_varnames, *co.co_cellvars, *co.co_freevars)
+        self.uarray([self.index(name) for name in names])
+        self.uarray([operand for instr in co.co_code for operand in instr])
+        self.uarray(_position_runs(co.co_positions_table))
+        self.uarray([field for entry in co.co_exceptiontable for field in entry])
+
+
+def _position_runs(table: tuple[Position, ...]) -> list[int]:
+    """Runs of equal positions: (repeat, lineno+1, end_lineno+1, col+1, end_col+1)*."""
+    out: list[int] = []
+    previous: Position | None = None
+    for position in table:
+        if position == previous:
+            out[-5] += 1
+            continue
+        out.append(1)
+        for field in position:
+            if field is None:
+                out.append(0)
+            elif type(field) is int and field >= 0:
+                out.append(field + 1)
+            else:
+                raise ValueError(f"cannot serialize the position {position!r}")
+        previous = position
+    return out
+
+
+def _canonical_key(value: object) -> bytes:
+    """A frozenset item's bytes with its strings written inline: its place in the output."""
+    writer = _Writer(inline=True)
+    writer.objects(value)
+    return bytes(writer.out)
+
+
+def dumps(code: Code) -> bytes:
+    """The bytes of ``code`` and everything reachable from it (ValueError if unserializable)."""
+    if not isinstance(code, Code):
+        raise TypeError(f"dumps() takes a code object, not {type(code).__name__}")
+    writer = _Writer()
+    writer.objects(code)
+    strings = list(writer.strings)  # dicts keep insertion order: index order
+    head = _Writer()
+    head.out.append(VERSION)
+    head.uarray([len(text) for text in strings])
+    blob = "".join(strings).encode("utf-8", "surrogatepass")
+    head.varint(len(blob))
+    return bytes(head.out + blob + writer.out)
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+class _Frame:
+    """A container being read: ``count`` children go to ``items``, then ``build`` runs."""
+
+    __slots__ = ("build", "count", "items")
+
+    def __init__(self, build: Callable[[list[object]], object], count: int) -> None:
+        self.build = build
+        self.count = count
+        self.items: list[object] = []
+
+
+class _Reader:
+    """Reads ``data`` from ``pos``; every read first checks that its bytes are there."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.pos = 0
+        self.end = len(data)
+        self.strings: list[str] = []
+
+    def fail(self, what: str) -> BadBytecode:
+        return BadBytecode(f"bad bytecode at byte {self.pos}: {what}")
+
+    def take(self, size: int) -> int:
+        """Reserve ``size`` bytes; return where they start."""
+        start = self.pos
+        if size > self.end - start:
+            raise self.fail(f"{size} bytes wanted, {self.end - start} left")
+        self.pos = start + size
+        return start
+
+    def u8(self) -> int:
+        pos = self.pos
+        if pos >= self.end:
+            raise self.fail("unexpected end of data")
+        self.pos = pos + 1
+        return self.data[pos]
+
+    def varint(self) -> int:
+        data, pos, end = self.data, self.pos, self.end
+        value = shift = 0
+        while pos < end and shift < 70:
+            byte = data[pos]
+            pos += 1
+            value |= (byte & 0x7F) << shift
+            if byte < 0x80:
+                self.pos = pos
+                return value
+            shift += 7
+        raise self.fail("unterminated or overlong number")
+
+    def count(self, least_bytes_each: int = 1) -> int:
+        """A declared number of items, each taking at least ``least_bytes_each`` bytes."""
+        number = self.varint()
+        if number * least_bytes_each > self.end - self.pos:
+            raise self.fail(
+                f"{number} items declared, only {self.end - self.pos} bytes left"
+            )
+        return number
+
+    def uarray(self) -> tuple[int, ...]:
+        number = self.count()
+        if not number:
+            return ()
+        width = self.u8()
+        code = _WIDTH_CODE.get(width)
+        if code is None:
+            raise self.fail(f"bad array width {width}")
+        start = self.take(number * width)
+        return struct.unpack_from(f"<{number}{code}", self.data, start)
+
+    def string_table(self) -> None:
+        lengths = self.uarray()
+        size = self.count()
+        start = self.take(size)
+        try:
+            text = self.data[start : start + size].decode("utf-8", "surrogatepass")
+        except UnicodeDecodeError:
+            raise self.fail("the string table is not UTF-8") from None
+        if sum(lengths) != len(text):
+            raise self.fail("the string lengths do not add up to the string table")
+        ends = list(accumulate(lengths))
+        self.strings = list(map(text.__getitem__, map(slice, [0, *ends], ends)))
+
+    def name(self, index: int) -> str:
+        if index >= len(self.strings):
+            raise self.fail(f"string index {index} out of range")
+        return self.strings[index]
+
+    def names(self, indices: tuple[int, ...]) -> list[str]:
+        if indices and max(indices) >= len(self.strings):
+            raise self.fail(f"string index {max(indices)} out of range")
+        return list(map(self.strings.__getitem__, indices))
+
+    # --- objects ---
+
+    def objects(self) -> object:
+        """One object and everything in it; an explicit stack, no host recursion."""
+        stack: list[_Frame] = []
+        while True:
+            tag = self.u8()
+            value: object
+            if tag == 0x73:  # s
+                value = self.name(self.varint())
+            elif tag == 0x69:  # i
+                raw = self.varint()
+                if raw >= 1 << 64:
+                    raise self.fail("small int out of range")
+                value = (raw >> 1) ^ -(raw & 1)
+            elif tag == 0x4E:
+                value = None
+            elif tag in _CONTAINERS:
+                frame = _CONTAINERS[tag](self)
+                if frame.count:
+                    if len(stack) >= MAX_DEPTH:
+                        raise self.fail("constants nested too deeply")
+                    stack.append(frame)
+                    continue
+                value = frame.build(frame.items)
+            else:
+                value = self.scalar(tag)
+            while stack:
+                top = stack[-1]
+                top.items.append(value)
+                if len(top.items) < top.count:
+                    break
+                stack.pop()
+                value = top.build(top.items)
+            else:
+                return value
+
+    def scalar(self, tag: int) -> object:
+        data = self.data
+        if tag == 0x54:
+            return True
+        if tag == 0x46:
+            return False
+        if tag == 0x2E:
+            return Ellipsis
+        if tag == 0x67:  # g
+            return _DOUBLE.unpack_from(data, self.take(8))[0]
+        if tag == 0x79:  # y
+            real, imag = _COMPLEX.unpack_from(data, self.take(16))
+            return complex(real, imag)
+        if tag == 0x49:  # I
+            size = self.count()
+            start = self.take(size)
+            return int.from_bytes(data[start : start + size], "little", signed=True)
+        if tag == 0x62:  # b
+            size = self.count()
+            start = self.take(size)
+            return data[start : start + size]
+        raise self.fail(f"unknown tag {tag:#04x}")
+
+    def tuple_frame(self) -> _Frame:
+        return _Frame(tuple, self.count())
+
+    def frozenset_frame(self) -> _Frame:
+        def build(items: list[object]) -> object:
+            try:
+                result = frozenset(items)
+            except TypeError:
+                raise self.fail("an unhashable frozenset item") from None
+            if len(result) != len(items):
+                raise self.fail("a frozenset item is repeated")
+            return result
+
+        return _Frame(build, self.count())
+
+    def slice_frame(self) -> _Frame:
+        return _Frame(lambda items: slice(*items), 3)
+
+    def code_frame(self) -> _Frame:
+        return _CodeReader(self).frame()
+
+
+_CONTAINERS: dict[int, Callable[[_Reader], _Frame]] = {
+    0x28: _Reader.tuple_frame,
+    0x7B: _Reader.frozenset_frame,
+    0x3A: _Reader.slice_frame,
+    0x63: _Reader.code_frame,
+}
+
+
+class _CodeReader:
+    """Reads a code object's own fields and checks them before its constants are read."""
+
+    def __init__(self, reader: _Reader) -> None:
+        self.r = reader
+
+    def frame(self) -> _Frame:
+        r = self.r
+        head = r.uarray()
+        if len(head) != 14:
+            raise r.fail("a code object's head is not 14 numbers")
+        argcount, posonly, kwonly, flags, ntemps, line, name, qualname, filename = head[
+            :9
+        ]
+        nnames, nvarnames, ncellvars, nfreevars, nconsts = head[9:]
+        names = r.names(r.uarray())
+        if len(names) != nnames + nvarnames + ncellvars + nfreevars:
+            raise r.fail("the name counts do not match the names")
+        if nconsts > r.end - r.pos:
+            raise r.fail(f"{nconsts} constants declared, {r.end - r.pos} bytes left")
+        a, b, c = nnames, nnames + nvarnames, nnames + nvarnames + ncellvars
+        fields: dict[str, object] = {
+            "co_argcount": argcount,
+            "co_posonlyargcount": posonly,
+            "co_kwonlyargcount": kwonly,
+            "co_flags": flags,
+            "co_ntemps": ntemps,
+            "co_firstlineno": (line >> 1) ^ -(line & 1),
+            "co_name": r.name(name),
+            "co_qualname": r.name(qualname),
+            "co_filename": r.name(filename),
+            "co_names": tuple(names[:a]),
+            "co_varnames": tuple(names[a:b]),
+            "co_cellvars": tuple(names[b:c]),
+            "co_freevars": tuple(names[c:]),
+        }
+        code = self.instructions(r.uarray())
+        fields["co_code"] = code
+        fields["co_positions_table"] = self.positions(r.uarray(), len(code))
+        table = r.uarray()
+        self.check_layout(fields, len(code))
+        nregs = self.const_base(fields) + nconsts
+        fields["co_exceptiontable"] = self.handlers(table, len(code), nregs)
+        self.check_operands(fields, nregs)
+
+        def build(items: list[object]) -> object:
+            return Code(co_consts=tuple(items), **fields)  # type: ignore[arg-type]
+
+        return _Frame(build, nconsts)
+
+    def instructions(self, values: tuple[int, ...]) -> tuple[Instruction, ...]:
+        if not values or len(values) % 4:
+            raise self.r.fail("the instruction array is empty or not a multiple of 4")
+        it = iter(values)
+        return tuple(zip(it, it, it, it))
+
+    def positions(self, runs: tuple[int, ...], ninstr: int) -> tuple[Position, ...]:
+        """Expand the runs; whole columns at a time (this is the bulk of a .pyc)."""
+        if len(runs) % 5:
+            raise self.r.fail("the positions array is not a multiple of 5")
+        repeats = runs[0::5]
+        if (repeats and min(repeats) < 1) or sum(repeats) != ninstr:
+            raise self.r.fail("position runs do not cover the instructions")
+        decode = _field_decoder(max(runs, default=0))
+        columns = [map(decode, runs[k::5]) for k in range(1, 5)]
+        distinct = zip(*columns)
+        if len(repeats) == ninstr:
+            return tuple(distinct)
+        return tuple(chain.from_iterable(map(repeat, distinct, repeats)))
+
+    def handlers(
+        self, values: tuple[int, ...], ninstr: int, nregs: int
+    ) -> tuple[Handler, ...]:
+        if len(values) % 4:
+            raise self.r.fail("the exception table is not a multiple of 4")
+        it = iter(values)
+        table: tuple[Handler, ...] = tuple(zip(it, it, it, it))
+        for start, end, handler, register in table:
+            if not (start < end <= ninstr and handler < ninstr and register < nregs):
+                raise self.r.fail(
+                    f"bad exception table entry {start, end, handler, register}"
+                )
+        return table
+
+    @staticmethod
+    def const_base(fields: dict[str, object]) -> int:
+        varnames = fields["co_varnames"]
+        cellvars = fields["co_cellvars"]
+        freevars = fields["co_freevars"]
+        assert isinstance(varnames, tuple) and isinstance(cellvars, tuple)
+        assert isinstance(freevars, tuple)
+        own_cells = [name for name in cellvars if name not in set(varnames)]
+        ntemps = fields["co_ntemps"]
+        assert isinstance(ntemps, int)
+        return len(varnames) + len(own_cells) + len(freevars) + ntemps
+
+    def check_layout(self, fields: dict[str, object], ninstr: int) -> None:
+        argcount, posonly, kwonly, flags, ntemps = (
+            fields[name]
+            for name in (
+                "co_argcount",
+                "co_posonlyargcount",
+                "co_kwonlyargcount",
+                "co_flags",
+                "co_ntemps",
+            )
+        )
+        varnames = fields["co_varnames"]
+        assert isinstance(argcount, int) and isinstance(posonly, int)
+        assert isinstance(kwonly, int) and isinstance(flags, int)
+        assert isinstance(ntemps, int) and isinstance(varnames, tuple)
+        stars = bool(flags & CO_VARARGS) + bool(flags & CO_VARKEYWORDS)
+        if posonly > argcount or argcount + kwonly + stars > len(varnames):
+            raise self.r.fail("argument counts exceed the local variables")
+        if flags >= 1 << 32:
+            raise self.r.fail("flags out of range")
+        # Every temporary is written by some instruction; the slack only rejects absurd data.
+        if ntemps > 65536 + 16 * ninstr:
+            raise self.r.fail(f"{ntemps} temporaries for {ninstr} instructions")
+
+    def check_operands(self, fields: dict[str, object], nregs: int) -> None:
+        code = fields["co_code"]
+        names = fields["co_names"]
+        assert isinstance(code, tuple) and isinstance(names, tuple)
+        problem = verify.check_instructions(code, nregs, len(names))
+        if problem is not None:
+            raise self.r.fail(problem)
+
+
+_FIELD_DECODE: list[int | None] = [None, *range(1 << 16)]
+
+
+def _field_decoder(largest: int) -> Callable[[int], int | None]:
+    """A C-level map from a stored position field (0 for None, else value + 1) to its value."""
+    if largest < len(_FIELD_DECODE):
+        return _FIELD_DECODE.__getitem__
+    return lambda v: None if v == 0 else v - 1
+
+
+def loads(data: bytes | bytearray | memoryview) -> Code:
+    """The code object ``dumps`` wrote; ``BadBytecode`` for anything else."""
+    reader = _Reader(bytes(data))
+    try:
+        version = reader.u8()
+        if version != VERSION:
+            raise reader.fail(f"format version {version}, expected {VERSION}")
+        reader.string_table()
+        if reader.u8() != 0x63:
+            raise reader.fail("the body is not a code object")
+        reader.pos -= 1
+        code = reader.objects()
+        if reader.pos != reader.end:
+            raise reader.fail(f"{reader.end - reader.pos} bytes after the code object")
+    except BadBytecode:
+        raise
+    except (
+        ValueError,
+        TypeError,
+        IndexError,
+        KeyError,
+        OverflowError,
+        struct.error,
+        MemoryError,
+        RecursionError,
+    ) as e:  # a check missed above: still damage, still one error type
+        raise BadBytecode(f"bad bytecode at byte {reader.pos}: {e!r}") from e
+    assert isinstance(code, Code)
+    return code
