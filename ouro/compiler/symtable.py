@@ -945,7 +945,9 @@ class _Builder:
         name = target.id
         for ste in reversed(self.stack):
             if ste.comprehension:
-                if ste.symbols.get(mangle(self.private, name), 0) & DEF_COMP_ITER:
+                found = ste.symbols.get(mangle(self.private, name), 0)
+                # only a name the loop binds: c in ``for c[d] in ...`` is just read
+                if found & DEF_COMP_ITER and found & DEF_LOCAL:
                     raise self.error(
                         "assignment expression cannot rebind comprehension iteration "
                         f"variable '{name}'",

@@ -303,6 +303,8 @@ class Parser:
             raise self.error_empty()
         start = self.tok
         body = self.expression()
+        if self.kind in EXPR_START and self.kind != "(":
+            raise self.error_after_statement()  # print 'x': CPython's hint
         if self.kind == ",":
             elts = [body]
             while self.kind == ",":
