@@ -96,7 +96,9 @@ def copy_tracebacks(
     if not isinstance(orig, BaseExceptionGroup):
         return
     for child in part.exceptions:
-        if not isinstance(child, BaseExceptionGroup) or child in orig.exceptions:
+        if not isinstance(child, BaseExceptionGroup) or any(
+            child is e for e in orig.exceptions
+        ):
             continue
         first = _first_leaf(child)
         for source in orig.exceptions:
@@ -119,9 +121,18 @@ def _same_metadata(e: BaseException, orig: BaseException) -> bool:
     return (
         e.__cause__ is orig.__cause__
         and e.__context__ is orig.__context__
-        and getattr(e, "__notes__", None) == getattr(orig, "__notes__", None)
-        and getattr(e, TB, None) == getattr(orig, TB, None)
+        and _same_list(getattr(e, "__notes__", None), getattr(orig, "__notes__", None))
+        and _same_list(getattr(e, TB, None), getattr(orig, TB, None))
     )
+
+
+def _same_list(a: object, b: object) -> bool:
+    """Item by item by identity: a program's objects may have a broken ``__eq__``."""
+    if a is b:
+        return True
+    if not isinstance(a, list) or not isinstance(b, list) or len(a) != len(b):
+        return False
+    return all(x is y or (type(x) is tuple and x == y) for x, y in zip(a, b))
 
 
 def _leaf_ids(e: BaseException, into: set[int]) -> None:

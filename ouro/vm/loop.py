@@ -375,6 +375,8 @@ def unwind(
     if op != RERAISE and not (op == RAISE and c == 0):  # a re-raise adds no entry
         note_raise(exc, code, i)
         remember_frame(exc, env, r)  # a NameError's suggestions read its frame
+    else:
+        drop_reraise_entries(exc)
     while True:
         for start, end, target, reg in code.co_exceptiontable:
             if start <= i < end:
@@ -387,6 +389,15 @@ def unwind(
         code = env[0]
         i = pc - 1
         add_traceback(exc, code, i)
+
+
+def drop_reraise_entries(exc: BaseException) -> None:
+    """A re-raise leaves ``__traceback__`` as it was, as CPython's RERAISE does: the host
+    entries the loop and the handler just added to it are taken off again."""
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_frame.f_code in RERAISE_CODES:
+        tb = tb.tb_next
+    exc.__traceback__ = tb
 
 
 def note_raise(exc: BaseException, code: Code, i: int) -> None:
@@ -430,4 +441,10 @@ def add_traceback(exc: BaseException, code: Code, i: int) -> None:
 
 
 function.run_frame = run_frame
+# The host frames a re-raise passes through: the loops and the handlers that raise.
+RERAISE_CODES: set[types.CodeType] = {
+    run_frame.__code__,
+    handlers.RAISE.__code__,
+    handlers.RERAISE.__code__,
+}
 register_loop(run_frame)  # frames.py reads the running frame from its host frames
