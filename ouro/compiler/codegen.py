@@ -1144,6 +1144,9 @@ class CodeGenerator(PatternCompiler, GenericsCompiler):
         if "annotations" in self.table.future_features:
             # PEP 563: the text CPython's compiler stores (ouro/syntax/unparse_expr.py)
             self.move(reg, self.const(_annotation_text(value)))
+        elif isinstance(value, n.Starred):
+            # ``*args: *Ts`` (PEP 646): the one item that unpacking Ts gives, as CPython
+            self.emit(O.UNPACK_SEQUENCE, reg, self.expr(value.value), 1)
         else:
             self.expr(value, reg)
 

@@ -86,6 +86,19 @@ def _setter(set_function: Callable[[object], None]) -> Callable[..., object]:
     return call
 
 
+def getframemodulename(depth: int = 0) -> object:
+    """``sys._getframemodulename(depth)``: the module of the frame ``depth`` calls below the
+    caller's (typing and enum name the classes they make after it)."""
+    chain = frames.stack(host_sys._getframe(1))
+    depth = max(depth, 0)
+    if depth >= len(chain):
+        return None
+    item = chain[depth]
+    if isinstance(item, tuple):
+        return item[0][2].get("__name__")
+    return item.f_globals.get("__name__")
+
+
 OWN: dict[str, object] = {
     "getrecursionlimit": state.getrecursionlimit,
     "setrecursionlimit": state.setrecursionlimit,
@@ -96,6 +109,7 @@ OWN: dict[str, object] = {
     "version": _VERSION,
     "hexversion": _HEXVERSION,
     "_getframe": frames.getframe,
+    "_getframemodulename": getframemodulename,
     "displayhook": ourobuiltins.displayhook,
     "__displayhook__": ourobuiltins.displayhook,
     # FrameBuiltins: the loop that calls them goes on in the traced loop (tracing.py).
@@ -134,7 +148,20 @@ for _name, _value in OWN.items():
 # imports host modules.  Those that read frames through their global ``sys`` are pointed at
 # this view (inspect.currentframe/stack, traceback.extract_stack, logging's findCaller):
 # called by host code with no Ouro code running, the view answers as the host's sys does.
-SEES_OURO_SYS = ("inspect", "traceback", "logging")
+# Host modules that name things after their caller's frame (namedtuple, NamedTuple, Enum's
+# functional API, make_dataclass, ...) or read frames (inspect, traceback, logging).
+SEES_OURO_SYS = (
+    "inspect",
+    "traceback",
+    "logging",
+    "collections",
+    "typing",
+    "enum",
+    "dataclasses",
+    "abc",
+    "functools",
+    "string",
+)
 
 
 class WarningsView(types.ModuleType):
@@ -167,5 +194,7 @@ types.ModuleType.__setattr__(WARNINGS, "warn", frames.warn)
 def see_ouro_frames(module: object) -> None:
     """Point a host module of ``SEES_OURO_SYS`` that Ouro code imports at this view."""
     name = getattr(module, "__name__", None)
-    if name in SEES_OURO_SYS and getattr(module, "sys", None) is host_sys:
-        module.sys = SYS  # type: ignore[attr-defined]
+    if name in SEES_OURO_SYS:
+        for attr in ("sys", "_sys"):
+            if getattr(module, attr, None) is host_sys:
+                setattr(module, attr, SYS)
