@@ -1251,7 +1251,9 @@ class CodeGenerator(PatternCompiler, GenericsCompiler):
         it = self.alloc()
         saved = self.u.position
         self.u.position = _position(gen.iter)
-        if index == 0 and self.u.kind in ("genexpr", "comprehension"):
+        comps = self.u.comps
+        inlined = bool(comps) and comps[-1][0] is self.table.scope_of(e)
+        if index == 0 and self.u.kind in ("genexpr", "comprehension") and not inlined:
             it = source  # ".0" is already an iterator
             # CPython 3.12 places the outermost loop of a generator expression's own code
             # at the whole expression (a traceback through it underlines all of it).
