@@ -252,6 +252,11 @@ class Function:
             )
         return inspect.Signature(params, return_annotation=notes.get("return", empty))
 
+    def __reduce__(self) -> str:
+        # Functions are pickled (and copied) by reference, as CPython's: the module and
+        # qualified name where the unpickler finds the function again.
+        return self.__qualname__
+
     def __repr__(self) -> str:
         return f"<function {self.__qualname__} at {id(self):#x}>"
 
