@@ -125,12 +125,14 @@ class _Writer:
 
     def objects(self, root: object) -> None:
         """Write ``root`` and everything in it; an explicit stack, no host recursion."""
-        todo: list[object] = [root]
+        todo: list[tuple[object, int]] = [(root, 0)]
         while todo:
-            value = todo.pop()
+            value, depth = todo.pop()
             items = self.scalar(value)
             if items:
-                todo.extend(reversed(items))
+                if depth >= MAX_DEPTH:
+                    raise ValueError("constants nested too deeply to serialize")
+                todo.extend((item, depth + 1) for item in reversed(items))
 
     def scalar(self, value: object) -> list[object] | tuple[object, ...] | None:
         """Write ``value``'s tag and payload; return its children, written next, in order."""
