@@ -39,7 +39,7 @@ class FrameBuiltin:
     ) -> object:
         return self.impl(env, r, args, kwargs)
 
-    def __call__(self, *args: object, **kwargs: object) -> object:
+    def __call__(self, /, *args: object, **kwargs: object) -> object:
         # Called by host code (map(eval, ...)): the innermost Ouro frame, which called it.
         from ouro.vm.frames import current_activation
 

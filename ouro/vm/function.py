@@ -180,7 +180,7 @@ class Function:
             return self
         return types.MethodType(self, obj)
 
-    def __call__(self, *args: object, **kwargs: object) -> object:
+    def __call__(self, /, *args: object, **kwargs: object) -> object:
         if kwargs or len(args) != self._argc:
             regs = bind_arguments(self, args, kwargs)
         else:
