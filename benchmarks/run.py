@@ -129,8 +129,8 @@ def run_once(
             timeout=timeout,
             check=False,
         )
-    except subprocess.TimeoutExpired as e:
-        return Outcome(time.perf_counter() - start, str(e.stdout or ""), "", None)
+    except subprocess.TimeoutExpired:
+        return Outcome(time.perf_counter() - start, "", "", None)
     return Outcome(
         time.perf_counter() - start, done.stdout, done.stderr, done.returncode
     )

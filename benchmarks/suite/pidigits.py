@@ -61,4 +61,4 @@ def main(n):
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 3_000)
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 4_000)
