@@ -87,23 +87,23 @@ class Function:
     """An Ouro function object, with the attributes of CPython's."""
 
     __slots__ = (
-        "__annotations__",
-        "__builtins__",
-        "__closure__",
-        "__defaults__",
         "__dict__",
-        "__globals__",
-        "__kwdefaults__",
         "__name__",
         "__qualname__",
-        "__type_params__",
         "__weakref__",
+        "_annotations",
         "_argc",
+        "_builtins",
+        "_closure",
         "_code",
+        "_defaults",
         "_doc",
         "_env",
+        "_globals",
+        "_kwdefaults",
         "_module",
         "_template",
+        "_type_params",
     )
 
     def __init__(
@@ -117,19 +117,99 @@ class Function:
         annotations: dict[str, object] | None = None,
         type_params: tuple[object, ...] = (),
     ) -> None:
-        self.__globals__ = globals
-        self.__builtins__ = builtins_of(globals)
+        self._globals = globals
+        self._builtins = builtins_of(globals)
         self.__name__ = code.co_name if name is None else name
         self.__qualname__ = code.co_qualname
-        self.__defaults__ = defaults
-        self.__kwdefaults__ = kwdefaults
-        self.__closure__ = closure
-        self.__annotations__ = {} if annotations is None else annotations
-        self.__type_params__ = type_params
+        self._defaults = defaults
+        self._kwdefaults = kwdefaults
+        self._closure = closure
+        self._annotations = annotations
+        self._type_params = type_params
         consts = code.co_consts
         self._doc = consts[0] if consts and type(consts[0]) is str else None
         self._module = globals.get("__name__")
         self.__code__ = code
+
+    # --- attributes with CPython's checks ---------------------------------------------------
+
+    __globals__ = property(lambda self: self._globals, doc="read-only")
+    __builtins__ = property(lambda self: self._builtins, doc="read-only")
+    __closure__ = property(lambda self: self._closure, doc="read-only")
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name == "__name__" or name == "__qualname__":
+            value = _checked_str(value, name)
+        elif name == "__dict__" and not isinstance(value, dict):
+            raise TypeError(
+                f"__dict__ must be set to a dictionary, not a '{type(value).__name__}'"
+            )
+        object.__setattr__(self, name, value)
+
+    def __delattr__(self, name: str) -> None:
+        if name == "__name__" or name == "__qualname__":
+            raise TypeError(f"{name} must be set to a string object")
+        if name == "__dict__":
+            raise TypeError("cannot delete __dict__")
+        object.__delattr__(self, name)
+
+    @property
+    def __defaults__(self) -> tuple[object, ...] | None:
+        return self._defaults
+
+    @__defaults__.setter
+    def __defaults__(self, value: tuple[object, ...] | None) -> None:
+        if value is not None and not isinstance(value, tuple):
+            raise TypeError("__defaults__ must be set to a tuple object")
+        self._defaults = value or None
+
+    @__defaults__.deleter
+    def __defaults__(self) -> None:
+        self._defaults = None
+
+    @property
+    def __kwdefaults__(self) -> dict[str, object] | None:
+        return self._kwdefaults
+
+    @__kwdefaults__.setter
+    def __kwdefaults__(self, value: dict[str, object] | None) -> None:
+        if value is not None and not isinstance(value, dict):
+            raise TypeError("__kwdefaults__ must be set to a dict object")
+        self._kwdefaults = value or None
+
+    @__kwdefaults__.deleter
+    def __kwdefaults__(self) -> None:
+        self._kwdefaults = None
+
+    @property
+    def __annotations__(self) -> dict[str, object]:
+        if self._annotations is None:
+            self._annotations = {}
+        return self._annotations
+
+    @__annotations__.setter
+    def __annotations__(self, value: dict[str, object] | None) -> None:
+        if value is not None and not isinstance(value, dict):
+            raise TypeError("__annotations__ must be set to a dict object")
+        self._annotations = value
+
+    @__annotations__.deleter
+    def __annotations__(self) -> None:
+        self._annotations = None
+
+    @property
+    def __type_params__(self) -> tuple[object, ...]:
+        return self._type_params
+
+    @__type_params__.setter
+    def __type_params__(self, value: tuple[object, ...]) -> None:
+        if not isinstance(value, tuple):
+            raise TypeError("__type_params__ must be set to a tuple")
+        self._type_params = value
+
+    @__type_params__.deleter
+    def __type_params__(self) -> None:
+        raise TypeError("__type_params__ must be set to a tuple")
 
     @property
     def __code__(self) -> Code:
@@ -137,6 +217,8 @@ class Function:
 
     @__code__.setter
     def __code__(self, code: Code) -> None:
+        if not isinstance(code, Code):
+            raise TypeError("__code__ must be set to a code object")
         nfree = len(code.co_freevars)
         closure = self.__closure__ or ()
         if len(closure) != nfree:
@@ -166,6 +248,10 @@ class Function:
     @__doc__.setter
     def __doc__(self, value: object) -> None:
         self._doc = value
+
+    @__doc__.deleter
+    def __doc__(self) -> None:
+        self._doc = None
 
     @property
     def __module__(self) -> object:  # type: ignore[override]
@@ -399,6 +485,12 @@ def _missing(
         f"{func.__qualname__}() missing {len(names)} required {kind}"
         f" argument{plural}: {listed}"
     )
+
+
+def _checked_str(value: object, name: str) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be set to a string object")
+    return value
 
 
 # Programs see CPython's type name: type(f).__name__ == "function".
