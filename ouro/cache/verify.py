@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from itertools import compress, repeat
-from operator import add, mul
+from operator import add, le, mul
 
 from ouro.bytecode import opcodes
 from ouro.bytecode.code import Instruction
@@ -49,7 +49,6 @@ _RUN_N: dict[str, Callable[[int], int]] = {
 }
 _SLOT = {"a": 1, "b": 2, "c": 3}
 _RUN = re.compile(r"r\[([abc]):([abc])\+([^\]]+)\]")
-_BOUNDED_KINDS = (opcodes.REG, opcodes.NAME, opcodes.TARGET, opcodes.NONE)
 
 # A run: (start slot, constant, coefficient slot or 0, coefficient, n-function or None).
 Run = tuple[int, int, int, int, Callable[[int], int] | None]
@@ -89,15 +88,30 @@ _KIND_OF: dict[tuple[int, int], str] = {
         kind == opcodes.REG and any(run[0] == slot for run in _OP_RUNS[info.number])
     )
 }
-_BY_KIND: list[tuple[int, str, frozenset[int]]] = [
-    (
-        slot,
-        kind,
-        frozenset(op for (op, s), k in _KIND_OF.items() if s == slot and k == kind),
-    )
-    for slot in (1, 2, 3)
-    for kind in _BOUNDED_KINDS
-]
+# The fast path's limit table: one entry per operand kind, then one per bounded FLAGS operand;
+# per slot, each opcode's index into it.
+_KIND_SLOTS = (opcodes.REG, opcodes.NAME, opcodes.TARGET, opcodes.NONE)
+_UNBOUNDED = 1 << 64
+_FLAG_HIGHS = [high for _, high in _FLAG_RANGES.values()]
+_LIMIT_INDEX: list[dict[int, int]] = [{}, {}, {}]
+for _info in opcodes.OPS:
+    for _slot in (1, 2, 3):
+        _kind = _KIND_OF.get((_info.number, _slot), "run")
+        if (_info.name, _slot) in _FLAG_RANGES:
+            _index = (
+                len(_KIND_SLOTS) + 1 + list(_FLAG_RANGES).index((_info.name, _slot))
+            )
+        elif _kind in _KIND_SLOTS:
+            _index = _KIND_SLOTS.index(_kind)
+        else:  # COUNT, other FLAGS, a run's start: any value here (runs are checked below)
+            _index = len(_KIND_SLOTS)
+        _LIMIT_INDEX[_slot - 1][_info.number] = _index
+_LOW_ONE = {  # FLAGS operands whose lowest value is 1, by opcode: (slot,)
+    opcodes.BY_NAME[name].number: slot
+    for (name, slot), (low, _) in _FLAG_RANGES.items()
+    if low == 1
+}
+assert all(low in (0, 1) for low, _ in _FLAG_RANGES.values())
 _FLAGS: list[tuple[int, int, int, int]] = [
     (opcodes.BY_NAME[name].number, slot, low, high)
     for (name, slot), (low, high) in _FLAG_RANGES.items()
@@ -118,35 +132,32 @@ def check_instructions(
     if code[-1][0] not in opcodes.TERMINATORS:
         return "the code does not end with a return, raise or jump"
     ops, *columns = zip(*code)
-    present = set(ops)
-    limits = {
-        opcodes.REG: nregs - 1,
-        opcodes.NAME: nnames - 1,
-        opcodes.TARGET: len(code) - 1,
-        opcodes.NONE: 0,
-    }
-    if not present <= _KNOWN or not _fast_check(ops, columns, present, limits, nregs):
-        return _first_problem(code, limits, nregs)
+    limits = [nregs - 1, nnames - 1, len(code) - 1, 0, _UNBOUNDED, *_FLAG_HIGHS]
+    try:
+        ok = _fast_check(ops, columns, limits, nregs)
+    except KeyError:  # an unknown opcode
+        ok = False
+    if not ok:
+        by_kind = dict(zip(_KIND_SLOTS, limits))
+        return _first_problem(code, by_kind, nregs)
     return None
 
 
 def _fast_check(
     ops: tuple[int, ...],
     columns: list[tuple[int, ...]],
-    present: set[int],
-    limits: dict[str, int],
+    limits: list[int],
     nregs: int,
 ) -> bool:
-    for slot, kind, members in _BY_KIND:
-        if not present.isdisjoint(members):
-            chosen = map(members.__contains__, ops)
-            if max(compress(columns[slot - 1], chosen)) > limits[kind]:
-                return False
-    for op, slot, low, high in _FLAGS:
-        if op in present:
-            values = list(compress(columns[slot - 1], map(op.__eq__, ops)))
-            if min(values) < low or max(values) > high:
-                return False
+    """Whole columns at once: each operand against its opcode's limit, then the runs."""
+    for slot in (0, 1, 2):
+        bounds = map(limits.__getitem__, map(_LIMIT_INDEX[slot].__getitem__, ops))
+        if not all(map(le, columns[slot], bounds)):
+            return False
+    present = set(ops)
+    for op, slot in _LOW_ONE.items():
+        if op in present and 0 in compress(columns[slot - 1], map(op.__eq__, ops)):
+            return False
     for (slot, constant, coef_slot, coef, special), members in _BY_RUN.items():
         if present.isdisjoint(members):
             continue
