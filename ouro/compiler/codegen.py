@@ -777,23 +777,22 @@ class CodeGenerator(PatternCompiler, GenericsCompiler):
         return d
 
     def is_super_call(self, e: n.expr) -> bool:
-        """``super()`` or ``super(C, x)`` where LOAD_SUPER_ATTR can do the lookup, as
-        CPython 3.12 decides: the global ``super``, in a function with a first argument."""
+        """``super()`` where LOAD_SUPER_ATTR can do the lookup, as CPython 3.12 decides: the
+        global ``super``, in a function with a first argument.  (``super(C, x).name`` is an
+        ordinary call: a program's own ``super`` is then called with its arguments.)"""
         u = self.u
         if not (
             isinstance(e, n.Call)
             and isinstance(e.func, n.Name)
             and e.func.id == "super"
             and not e.keywords
-            and len(e.args) in (0, 2)
+            and not e.args
             and not any(isinstance(arg, n.Starred) for arg in e.args)
             and u.function_like
             and not u.comps
             and self.access("super")[0] == GLOBAL
         ):
             return False
-        if e.args:
-            return True
         return bool(u.scope.varnames) and u.scope.scope("__class__") == st.FREE
 
     def super_attribute(self, e: n.Attribute, dest: int | None) -> int:
@@ -801,12 +800,8 @@ class CodeGenerator(PatternCompiler, GenericsCompiler):
         mark = self.u.top
         base = self.alloc(3)
         self.expr(call.func, base)
-        if call.args:
-            self.expr(call.args[0], base + 1)
-            self.expr(call.args[1], base + 2)
-        else:
-            self.load_name("__class__", base + 1)
-            self.load_name(self.u.scope.varnames[0], base + 2)
+        self.load_name("__class__", base + 1)
+        self.load_name(self.u.scope.varnames[0], base + 2)
         self.u.top = mark
         d = self.target(dest)
         self.emit(O.LOAD_SUPER_ATTR, d, base, self.name(self.u.scope.mangle(e.attr)))

@@ -194,12 +194,9 @@ def _ouro_builtins() -> dict[str, object]:
     return NAMESPACE
 
 
-def _super(
-    env: Env, r: list[object], args: tuple[object, ...], kwargs: dict[str, object]
-) -> object:
-    """super() with no arguments: the __class__ cell and the first argument of the frame."""
-    if args or kwargs:
-        return host_builtins.super(*args, **kwargs)  # type: ignore[misc]
+def zero_argument_super(env: Env, r: list[object]) -> tuple[object, object]:
+    """What ``super()`` with no arguments stands for in a frame: its ``__class__`` cell's
+    class and its first argument (CPython's RuntimeErrors when either is missing)."""
     if not env:
         raise RuntimeError("super(): no arguments")
     code: Code = env[0]
@@ -216,11 +213,38 @@ def _super(
     cls = _cell_value(cell)
     if cls is UNBOUND:
         raise RuntimeError("super(): empty __class__ cell")
-    return host_builtins.super(cls, first)  # type: ignore[arg-type]
+    return cls, first
 
 
-FRAME_BUILTINS = {
-    "super": FrameBuiltin("super", _super, needs_frame=False),
+class Super(host_builtins.super):
+    """``super`` for Ouro programs: the host's type (a program may subclass it, compare
+    ``type(super()) is super``), whose no-argument form reads the calling Ouro frame."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        if kwargs:
+            raise TypeError("super() takes no keyword arguments")
+        if len(args) > 2:
+            raise TypeError(f"super() expected at most 2 arguments, got {len(args)}")
+        if args and not isinstance(args[0], type):
+            raise TypeError(
+                f"super() argument 1 must be a type, not {type(args[0]).__name__}"
+            )
+        if not args:
+            from ouro.vm.frames import current_activation
+
+            activation = current_activation()
+            if activation is None:
+                raise RuntimeError("super(): no arguments")
+            args = zero_argument_super(activation[0], activation[1])
+        host_builtins.super.__init__(self, *args, **kwargs)  # type: ignore[misc]
+
+
+Super.__name__ = Super.__qualname__ = "super"
+Super.__module__ = "builtins"
+
+
+FRAME_BUILTINS: dict[str, object] = {
+    "super": Super,
     "globals": FrameBuiltin("globals", _globals),
     "locals": FrameBuiltin("locals", _locals),
     "vars": FrameBuiltin("vars", _vars),

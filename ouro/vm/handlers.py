@@ -106,6 +106,7 @@ def DELETE_NAME(r: list[object], a: int, b: object, c: object, env: Env) -> None
 
 HOST_BUILTINS = host_builtins.__dict__
 OURO_SUPER = FRAME_BUILTINS["super"]
+HOST_SUPER = super
 
 
 def load_global(env: Env, name: str) -> object:
@@ -199,8 +200,16 @@ def DELETE_SUBSCR(r: list[object], a: int, b: object, c: object, env: Env) -> No
 @handler
 def LOAD_SUPER_ATTR(r: list[object], a: int, b: object, c: object, env: Env) -> None:
     b = int(b)
-    sup, cls, obj = r[b], r[b + 1], r[b + 2]
-    proxy = super(cls, obj) if sup is super or sup is OURO_SUPER else sup(cls, obj)
+    # super().name (zero-argument form only: codegen.is_super_call): the host's super does
+    # the lookup; a program's own global super is called as CPython calls it, with nothing.
+    sup = r[b]
+    if sup is OURO_SUPER or sup is HOST_SUPER:
+        if c == "__class__":
+            r[a] = sup
+            return
+        proxy = HOST_SUPER(r[b + 1], r[b + 2])
+    else:
+        proxy = sup()  # type: ignore[operator]
     r[a] = getattr(proxy, c)
 
 
