@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import builtins as host_builtins
 from collections.abc import Callable
+from types import CellType
 from typing import Any
 
 from ouro.bytecode.code import UNBOUND, Code
@@ -174,6 +175,7 @@ def _run(kind: str) -> Impl:
             raise TypeError(
                 f"{kind}() globals must be a dict, not {type(globals_).__name__}"
             )
+        closure = kwargs.get("closure") if kind == "exec" else None
         if isinstance(source, Code):
             code = source
         else:
@@ -182,10 +184,41 @@ def _run(kind: str) -> Impl:
             code = compile_builtin(source, "<string>", kind)  # type: ignore[assignment]
         if "__builtins__" not in globals_:
             globals_["__builtins__"] = env[3] if env else _ouro_builtins()
+        if code.co_freevars or closure is not None:
+            _run_with_closure(kind, code, globals_, locals_, closure)
+            return None
         result = execute(code, globals_, locals_)
         return result if kind == "eval" else None
 
     return run
+
+
+def _run_with_closure(
+    kind: str,
+    code: Code,
+    globals_: dict[str, object],
+    locals_: object,
+    closure: object,
+) -> None:
+    """``exec(code, globals, closure=cells)`` (3.12) for a code object with free variables."""
+    from ouro.vm.function import make_env, run_frame
+
+    nfree = len(code.co_freevars)
+    if kind == "eval":
+        raise TypeError("code object passed to eval() may not contain free variables")
+    if not nfree:
+        raise TypeError("cannot use a closure with this code object")
+    if (
+        not isinstance(closure, tuple)
+        or len(closure) != nfree
+        or not all(type(cell) is CellType for cell in closure)
+    ):
+        raise TypeError(f"code object requires a closure of exactly length {nfree}")
+    registers = code.co_template.copy()
+    registers[code.free_base : code.free_base + nfree] = closure
+    run_frame(
+        make_env(code, globals_, globals_ if locals_ is None else locals_), registers
+    )
 
 
 def _ouro_builtins() -> dict[str, object]:
