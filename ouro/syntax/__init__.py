@@ -76,7 +76,6 @@ _STATE_ERRORS = frozenset(
         "too many levels of indentation",
         "unexpected character after line continuation character",
         "unexpected EOF while parsing",
-        "invalid syntax",  # a stray '$', '?' or '`'
     )
 )
 

@@ -16,11 +16,18 @@ Invariants:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from . import nodes as N
-from .source import byte_col, char_offset, make_error
-from .strings import EscapeError, decode_bytes, decode_str, split_prefix, warn_escapes
+from .source import char_offset, make_error
+from .strings import (
+    EscapeError,
+    decode_bytes,
+    decode_str,
+    split_prefix,
+    warn_escapes,
+)
 from .tokenizer import tokenize
 from .tokens import SOFT_KEYWORDS
 
@@ -122,6 +129,7 @@ CONVERSIONS = {"s": 115, "r": 114, "a": 97}
 # Tokens that cannot follow a complete expression but can begin one: a missing comma.
 ADJACENT = frozenset(
     [
+        "~",
         "NAME",
         "NUMBER",
         "STRING",
@@ -156,6 +164,8 @@ class Parser:
         self.furthest = 0
         self.bad_target: N.expr | None = None
         self.with_committed = False
+        # Above zero while the error path re-parses: string warnings are not repeated.
+        self.quiet = 0
         self.tok = self.tokens[0]
         self.kind = self.tok[0]
 
@@ -1677,31 +1687,70 @@ class Parser:
         return node
 
     def missing_comma(self, start: Token, first: N.expr) -> None:
-        """Two expressions side by side inside brackets: CPython's "forgot a comma?" error."""
-        if start[0] == "NAME" and (
-            start[1] in SOFT_KEYWORDS
-            or self.tokens[self.tokens.index(start) + 1][0] == "STRING"
-        ):
-            return
-        if (
-            start[0] == "NAME"
-            and start[1] in ("print", "exec")
-            and type(first) is N.Name
-        ):
-            return
-        if self.bracket_level() == 0:
-            return
+        """An expression is followed by one that cannot continue it.
+
+        CPython's second pass tries, in order: "Perhaps you forgot a comma?" (inside
+        brackets, unless the first is a name glued to a string or a soft keyword), then
+        Python 2's ``print x`` / ``exec x``.  Both parse the expression that follows
+        (the second one from the token after a leading name), and what those parses run
+        into -- a tokenizer error, or (for the second) a specific error -- is raised.
+        """
+        tokens = self.tokens
         save = self.pos
+        furthest = self.furthest
+        s = tokens.index(start)
+        name = start[0] == "NAME"
+        legacy = name and start[1] in ("print", "exec") and type(first) is N.Name
         try:
-            self.binary(P_OR)
-        except SyntaxError:
+            if not (
+                name and (start[1] in SOFT_KEYWORDS or tokens[s + 1][0] == "STRING")
+            ):
+                end = self.parse_end(save, self.expression, False)
+                if end is not None and not legacy and self.bracket_level() > 0:
+                    last = tokens[end - 1]
+                    raise self.error_at(
+                        "invalid syntax. Perhaps you forgot a comma?",
+                        start[2],
+                        start[3],
+                        last[4],
+                        last[5],
+                    )
+            if name and tokens[s + 1][0] != "(":
+                end = self.parse_end(s + 1, self.star_expressions, True)
+                if end is not None and start[1] in ("print", "exec"):
+                    last = tokens[end - 1]
+                    raise self.error_at(
+                        f"Missing parentheses in call to '{start[1]}'. "
+                        f"Did you mean {start[1]}(...)?",
+                        start[2],
+                        start[3],
+                        last[4],
+                        last[5],
+                    )
+        finally:
             self.reset(save)
-            return
-        end = self.last_end()
-        self.reset(save)
-        raise self.error_at(
-            "invalid syntax. Perhaps you forgot a comma?", start[2], start[3], *end
-        )
+            self.furthest = furthest
+
+    def parse_end(
+        self, first: int, parse: Callable[[], object], keep_specific: bool
+    ) -> int | None:
+        """Error path: where ``parse`` run from token ``first`` ends, as CPython's PEG
+        rule would match it (the longest part that parses), or None.  A tokenizer error
+        it meets is raised (CPython reads that token); so is a specific error if
+        ``keep_specific``."""
+        self.reset(first)
+        self.quiet += 1
+        try:
+            parse()
+        except SyntaxError as exc:
+            if not self.is_generic(exc) and (keep_specific or self.is_token_error(exc)):
+                raise
+            return self.longest_prefix(first, parse)
+        finally:
+            self.quiet -= 1
+        if self.kind == "ERRORTOKEN":
+            raise token_error(self.tok)
+        return self.pos
 
     def bracket_level(self) -> int:
         """How many brackets are open before the current token (error path only)."""
@@ -1720,7 +1769,16 @@ class Parser:
         while self.kind == "lambda":
             start = self.advance()
             args = self.parameters(":", annotations=False)
-            self.expect(":")
+            colon = self.expect(":")
+            if self.kind == "FSTRING_MIDDLE":
+                # The ':' began a format spec: f'{lambda x: x}'.
+                raise self.error_at(
+                    "f-string: lambda expressions are not allowed without parentheses",
+                    start[2],
+                    start[3],
+                    colon[4],
+                    colon[5],
+                )
             heads.append((start, args))
         body = self.expression()
         end = self.last_end()
@@ -1899,9 +1957,27 @@ class Parser:
             self.expect(")")
             return node
         if kind == "**":
+            # CPython's second pass: '(' '**' expression ')' has its own message; the
+            # expression's own errors come first, anything else is plain invalid syntax
+            # at the '**' (where the first pass stopped).
+            star_pos = self.pos
             star = self.advance()
-            self.binary(P_BOR)
-            raise self.error_tok("cannot use double starred expression here", star)
+            furthest = self.furthest
+            try:
+                self.expression()
+            except SyntaxError as exc:
+                if not self.is_generic(exc):
+                    raise
+            else:
+                if self.kind == ")":
+                    raise self.error_tok(
+                        "cannot use double starred expression here", star
+                    )
+                if self.kind == "ERRORTOKEN":
+                    raise token_error(self.tok)
+            self.reset(star_pos)
+            self.furthest = furthest
+            raise self.error_here()
         first = self.star_named_expression()
         kind = self.kind
         if kind == ")":
@@ -2313,7 +2389,7 @@ class Parser:
                 warn: list[str] = []
                 value = decode_bytes(body, warn)
                 if warn:
-                    warn_escapes(warn, self.filename, tok[2])
+                    self.warn(warn, tok, tok)
                 return value, None
             kind = "u" if low == "u" else None
             if "r" in low:
@@ -2321,7 +2397,7 @@ class Parser:
             warn = []
             svalue = decode_str(body, warn)
             if warn:
-                warn_escapes(warn, self.filename, tok[2])
+                self.warn(warn, tok, tok)
             return svalue, kind
         except EscapeError as exc:
             raise self.error_at(str(exc), tok[2], tok[3], tok[4], tok[5]) from None
@@ -2329,8 +2405,8 @@ class Parser:
     def fstring(self) -> list[Any]:
         """fstring: FSTRING_START fstring_middle* FSTRING_END -> literal parts and values"""
         start = self.advance()
-        raw = "r" in start[1].lower()
         parts: list[Any] = []
+        warn: list[str] = []
         while True:
             kind = self.kind
             if kind == "FSTRING_MIDDLE":
@@ -2338,7 +2414,7 @@ class Parser:
                 parts.append(
                     [
                         "lit",
-                        self.fstring_literal(tok, raw),
+                        self.fstring_literal(tok, start, warn),
                         tok[2],
                         tok[3],
                         tok[4],
@@ -2346,68 +2422,104 @@ class Parser:
                     ]
                 )
             elif kind == "{":
-                parts.extend(self.replacement_field(raw))
+                parts.extend(self.replacement_field(start))
             elif kind == "FSTRING_END":
-                self.advance()
+                end = self.advance()
+                if warn:
+                    # CPython decodes the literal text once the f-string is complete
+                    # and reports its escapes at the closing quote.
+                    self.warn(warn, end, start)
                 return parts
             else:
                 raise self.error_here()
 
-    def fstring_literal(self, tok: Token, raw: bool, spec: bool = False) -> str:
+    def fstring_literal(self, tok: Token, start: Token, warn: list[str] | None) -> str:
+        """The value of one FSTRING_MIDDLE of the f-string opened by ``start``: its unknown
+        escapes go to ``warn``, or are reported at once for a format spec's text (``warn``
+        None)."""
         text: str = tok[1]
-        if not spec:
+        if warn is not None:
             text = text.replace("{{", "{").replace("}}", "}")
-        if raw:
+        if "r" in start[1].lower():
             return text
         try:
-            warn: list[str] = []
-            value = decode_str(text, warn)
-            if warn:
-                warn_escapes(warn, self.filename, tok[2])
-            return value
+            found: list[str] = []
+            value = decode_str(text, found)
         except EscapeError as exc:
             raise self.error_at(str(exc), tok[2], tok[3], tok[4], tok[5]) from None
+        if found:
+            if warn is None:
+                self.warn(found, tok, start)
+            else:
+                warn.extend(found)
+        return value
 
-    def replacement_field(self, raw: bool) -> list[Any]:
-        """'{' (yield_expr | star_expressions) ['='] ['!' NAME] [':' fstring_format_spec*] '}'"""
+    def warn(self, messages: list[str], tok: Token, first: Token) -> None:
+        """SyntaxWarnings for unknown escapes in a literal; a warning the filter makes an
+        error becomes a SyntaxError at ``tok``.  Its text is what CPython's tokenizer held
+        then: the lines from ``first`` (the literal's, or its f-string's, first token) to
+        ``tok``, or only the first line of ``tok`` when ``tok`` spans lines."""
+        if self.quiet:
+            return
+        message = warn_escapes(messages, self.filename, tok[2])
+        if message is None:
+            return
+        lineno, end_lineno = tok[2], tok[4]
+        offset = char_offset(self.lines[lineno - 1], tok[3])
+        if lineno != end_lineno:
+            text = self.lines[lineno - 1]
+            # CPython measures the end on the line it shows, up to one past its end.
+            end_offset = min(tok[5], len(text.encode("utf-8", "surrogatepass"))) + 1
+            end_offset = char_offset(text, end_offset - 1)
+        else:
+            text = "\n".join(self.lines[first[2] - 1 : lineno])
+            if lineno < len(self.lines):
+                text += "\n"
+            end_offset = char_offset(self.lines[end_lineno - 1], tok[5])
+        raise make_error(
+            message, self.filename, lineno, offset, end_lineno, end_offset, text
+        )
+
+    def replacement_field(self, fstring_start: Token) -> list[Any]:
+        """'{' (yield_expr | star_expressions) ['='] ['!' NAME] [':' fstring_format_spec*] '}'
+
+        The errors are CPython's for a field that does not parse (its second pass tries
+        them in this order): nothing before '=', '!', ':' or '}'; no expression at all
+        after '{'; an expression followed by something else than '=', '!', ':', '}'; then
+        the same after '=', after the conversion and after the format spec.
+        """
         open_tok = self.advance()
+        first = self.pos
         kind = self.kind
         if kind in ("}", "=", "!", ":"):
             raise self.error_tok(
                 f"f-string: valid expression required before '{kind}'", self.tok
             )
-        if kind == "lambda":
-            start = self.advance()
-            self.parameters(":", annotations=False)
-            raise self.error_at(
-                "f-string: lambda expressions are not allowed without parentheses",
-                start[2],
-                start[3],
-                *self.tok[4:6],
+        value: N.expr | None
+        failure = None
+        try:
+            value = self.yield_expr() if kind == "yield" else self.star_expressions()
+        except SyntaxError as exc:
+            if not self.is_generic(exc):
+                raise
+            failure = exc
+            # CPython's expression rule matched the longest part that is an expression;
+            # the error is about the token after it.
+            end = self.longest_prefix(
+                first, self.yield_expr if kind == "yield" else self.star_expressions
             )
-        if kind == "*" and self.peek() not in EXPR_START:
-            raise self.error_tok(
-                "f-string: expecting a valid expression after '{'", self.tok
-            )
-        if kind == "yield":
-            value = self.yield_expr()
-        else:
-            value = self.star_expressions()
+            if end is None:
+                raise self.error_tok(
+                    "f-string: expecting a valid expression after '{'",
+                    self.tokens[first],
+                ) from None
+            self.pos = end
+            self.tok = self.tokens[end]
+            self.kind = self.tok[0]
+            value = None
         if self.kind not in ("=", "!", ":", "}"):
-            tok = self.tok
-            lineno, col = tok[2], tok[3]
-            if tok[0] == "ERRORTOKEN":
-                found = token_error(tok)
-                if found.msg != "invalid syntax" or found.lineno is None:
-                    raise found
-                lineno = found.lineno
-                col = byte_col(self.lines[lineno - 1], (found.offset or 1) - 1)
-            raise self.error_at(
-                "f-string: expecting '=', or '!', or ':', or '}'",
-                lineno,
-                col,
-                lineno,
-                col + 1,
+            raise self.error_tok(
+                "f-string: expecting '=', or '!', or ':', or '}'", self.tok
             )
         parts: list[Any] = []
         conversion = -1
@@ -2424,10 +2536,11 @@ class Parser:
                 raise self.error_tok(
                     "f-string: expecting '!', or ':', or '}'", self.tok
                 )
+        name: Token | None = None
         if self.kind == "!":
             bang = self.advance()
             name = self.tok
-            if name[0] in ("}", ":", "=", "!", "FSTRING_END"):
+            if name[0] in ("}", ":"):
                 raise self.error_tok("f-string: missing conversion character", name)
             if name[0] != "NAME":
                 raise self.error_tok("f-string: invalid conversion character", name)
@@ -2440,14 +2553,8 @@ class Parser:
                     name[4],
                     name[5],
                 )
-            if name[1] not in CONVERSIONS:
-                raise self.error_tok(
-                    f"f-string: invalid conversion character '{name[1]}': "
-                    "expected 's', 'r', or 'a'",
-                    name,
-                )
             self.advance()
-            conversion = CONVERSIONS[name[1]]
+            conversion = CONVERSIONS.get(name[1], 0)
             if self.kind not in (":", "}"):
                 raise self.error_tok("f-string: expecting ':' or '}'", self.tok)
         format_spec = None
@@ -2460,10 +2567,12 @@ class Parser:
                 kind = self.kind
                 if kind == "FSTRING_MIDDLE":
                     tok = self.advance()
+                    if not tok[1] and self.tokens[self.pos - 2] is colon:
+                        continue  # the empty spec of f'{x:}' (CPython drops it too)
                     spec_parts.append(
                         [
                             "lit",
-                            self.fstring_literal(tok, raw, True),
+                            self.fstring_literal(tok, fstring_start, None),
                             tok[2],
                             tok[3],
                             tok[4],
@@ -2471,7 +2580,7 @@ class Parser:
                         ]
                     )
                 elif kind == "{":
-                    spec_parts.extend(self.replacement_field(raw))
+                    spec_parts.extend(self.replacement_field(fstring_start))
                 elif kind == "FSTRING_END":
                     raise self.error_tok(
                         "f-string: expecting '}', or format specs", self.tok
@@ -2479,14 +2588,21 @@ class Parser:
                 else:
                     raise self.error_here()
             values = merge_literals(spec_parts, keep_empty=True)
-            end = self.last_end() if spec_parts else (colon[4], colon[5])
-            format_spec = N.JoinedStr(values, colon[2], colon[3], *end)
+            end_pos = self.last_end() if spec_parts else (colon[4], colon[5])
+            format_spec = N.JoinedStr(values, colon[2], colon[3], *end_pos)
         if self.kind != "}":
-            tok = self.tok
-            if tok[0] == "ERRORTOKEN":
-                raise token_error(tok)
-            raise self.error_tok("f-string: expecting '}'", tok)
+            raise self.error_tok("f-string: expecting '}'", self.tok)
+        if value is None:
+            assert failure is not None
+            raise failure
         close = self.advance()
+        if name is not None and conversion == 0:
+            # Checked once the field is complete, as CPython's action for it does.
+            raise self.error_tok(
+                f"f-string: invalid conversion character '{name[1]}': "
+                "expected 's', 'r', or 'a'",
+                name,
+            )
         parts.append(
             N.FormattedValue(
                 value,
@@ -2499,6 +2615,65 @@ class Parser:
             )
         )
         return parts
+
+    def is_generic(self, exc: SyntaxError) -> bool:
+        """Whether ``exc`` is the parser's plain "invalid syntax" (not a tokenizer error)."""
+        return exc.msg == "invalid syntax" and not self.is_token_error(exc)
+
+    def is_token_error(self, exc: SyntaxError) -> bool:
+        """Whether ``exc`` is the tokenizer's error (held by the final ERRORTOKEN)."""
+        last = self.tokens[-1]
+        return last[0] == "ERRORTOKEN" and last[1] is exc
+
+    def longest_prefix(self, first: int, parse: Callable[[], object]) -> int | None:
+        """Where the longest run of tokens from ``first`` that ``parse`` accepts ends.
+
+        Error path only: after ``parse`` failed, CPython's PEG rule would still have
+        matched the longest part that parses.  Candidate ends (bracket-balanced positions
+        up to the furthest token read) are tried from the last, each by parsing again
+        with a '}' in place of the token there.  The parser's position and furthest token
+        are restored; string warnings are not repeated.
+        """
+        tokens = self.tokens
+        hi = min(max(self.pos, self.furthest), len(tokens) - 1)
+        candidates = []
+        depth = 0
+        for k in range(first, hi + 1):
+            kind = tokens[k][0]
+            if depth == 0 and k > first:
+                candidates.append(k)
+            if kind in ("(", "[", "{"):
+                depth += 1
+            elif kind in (")", "]", "}"):
+                depth -= 1
+                if depth < 0:
+                    break
+            elif kind in ("NEWLINE", "ENDMARKER", "ERRORTOKEN"):
+                break
+        saved = (self.pos, self.furthest, self.bad_target, self.with_committed)
+        found = None
+        self.quiet += 1
+        try:
+            for k in reversed(candidates[-_MAX_PREFIX_TRIES:]):
+                real = tokens[k]
+                tokens[k] = ("}", "}", *real[2:6])
+                try:
+                    self.reset(first)
+                    parse()
+                    if self.pos == k:
+                        found = k
+                except SyntaxError:
+                    pass
+                finally:
+                    tokens[k] = real
+                if found is not None:
+                    break
+        finally:
+            self.quiet -= 1
+            self.pos, self.furthest, self.bad_target, self.with_committed = saved
+            self.tok = tokens[self.pos]
+            self.kind = self.tok[0]
+        return found
 
     def strip_comments(self, text: str, open_tok: Token, eq_index: int) -> str:
         """Debug text of f'{expr=}' without the comments of a multi-line expression."""
@@ -2535,6 +2710,11 @@ class Parser:
             .decode("utf-8", "surrogatepass")
         )
         return "\n".join([first, *middle, last])
+
+
+# How many candidate ends Parser.expression_prefix tries before it gives up (a bound on
+# the error path's cost for huge replacement fields).
+_MAX_PREFIX_TRIES = 64
 
 
 class _Backtrack(Exception):

@@ -194,7 +194,15 @@ def decode_bytes(body: str, warn: list[str] | None = None) -> bytes:
     return bytes(out)
 
 
-def warn_escapes(messages: list[str], filename: str, lineno: int) -> None:
-    """Issue the SyntaxWarnings CPython gives for escapes it does not know."""
+def warn_escapes(messages: list[str], filename: str, lineno: int) -> str | None:
+    """Issue the SyntaxWarnings CPython gives for escapes it does not know.
+
+    If the warnings filter turns one into an exception, return its message: CPython then
+    raises a SyntaxError with that message at the literal, which the caller does.
+    """
     for message in messages:
-        warnings.warn_explicit(message, SyntaxWarning, filename, lineno)
+        try:
+            warnings.warn_explicit(message, SyntaxWarning, filename, lineno)
+        except SyntaxWarning:
+            return message
+    return None

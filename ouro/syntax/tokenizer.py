@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import warnings
 from collections.abc import Callable
 from typing import Any
 
@@ -290,10 +291,11 @@ class Tokenizer:
                     elif (
                         in_spec
                         and text[pos : pos + 1] == "}"
-                        and self.tokens[-1][0] == "}"
+                        and self.tokens[-1][0] in ("}", ":")
                     ):
                         # CPython records the empty text between a nested field and the
-                        # spec's closing brace (f'{x:{w}}' has a '' after {w}).
+                        # spec's closing brace (f'{x:{w}}' has a '' after {w}), and the
+                        # empty spec of f'{x:}'; the parser drops the latter.
                         col = bcol(pos)
                         append(("FSTRING_MIDDLE", "", lineno, col, lineno, col))
                     c = text[pos : pos + 1]
@@ -505,6 +507,13 @@ class Tokenizer:
             else:
                 if pos >= n or start >= n:
                     break
+                ch = text[start]
+                if ch.isascii() and ch.isprintable() and ch != "\\":
+                    # '$', '?', '`': an operator token no rule accepts, as in CPython,
+                    # whose tokenizer goes on after it (a later error there still wins).
+                    append((ch, ch, lineno, bcol(start), lineno, bcol(pos)))
+                    pending_line = True
+                    continue
                 self._bad_character(text, start, lineno, line_start, fstrings)
 
         # --- end of input ---
@@ -591,16 +600,20 @@ class Tokenizer:
                 end_col=-1,
                 newline=True,
             )
-        if ch.isascii() and ch.isprintable():
-            # '$', '?', '`': the parser reports these as plain invalid syntax.
-            raise self.error(
-                "invalid syntax", lineno, col, end_col=col + 1, newline=True
-            )
         raise self._invalid_char(ch, lineno, col)
 
     def _check_number(self, start: int, lineno: int, line_start: int) -> None:
-        """Raise CPython's error for the number at ``start``, if it has one."""
-        found = _NumberScan(self.text, start).error()
+        """Raise CPython's error for the number at ``start``, if it has one, or issue its
+        SyntaxWarning for a keyword glued to it (``1if x else y``).  A warning the
+        filter turns into an exception is a SyntaxError there, as in CPython."""
+        scan = _NumberScan(self.text, start)
+        found = scan.error()
+        if found is None and scan.warning is not None:
+            msg, col = scan.warning
+            try:
+                warnings.warn_explicit(msg, SyntaxWarning, self.filename, lineno)
+            except SyntaxWarning:
+                found = (msg, col, col)
         if found is not None:
             msg, col, end_col = found
             raise self.error(
@@ -659,6 +672,8 @@ class _NumberScan:
         self.text = text
         self.start = start
         self.cur = start
+        # (msg, col) of the SyntaxWarning for a glued keyword, set by verify_end.
+        self.warning: tuple[str, int] | None = None
 
     def nextc(self) -> str:
         c = self.text[self.cur : self.cur + 1]
@@ -789,13 +804,16 @@ class _NumberScan:
         tail = _GLUED_KEYWORD_TAILS.get(c)
         if tail is not None:
             text, cur = self.text, self.cur
+            glued = False
             if c == "i":  # 'if', 'in', 'is': CPython looks at one more character only
-                if text[cur : cur + 1] in ("f", "n", "s"):
-                    return
+                glued = text[cur : cur + 1] in ("f", "n", "s")
             elif text.startswith(tail, cur):
                 after = text[cur + len(tail) : cur + len(tail) + 1]
-                if not (after and (after in _NUMBER_FOLLOW or not after.isascii())):
-                    return
+                glued = not (after and (after in _NUMBER_FOLLOW or not after.isascii()))
+            if glued:
+                # Reported where an error would be: just before the keyword.
+                self.warning = (f"invalid {kind} literal", cur - 2)
+                return
         if c in _NUMBER_FOLLOW:
             self.backup(c)
             self.fail(f"invalid {kind} literal")
