@@ -395,9 +395,10 @@ def drop_reraise_entries(exc: BaseException) -> None:
     """A re-raise leaves ``__traceback__`` as it was, as CPython's RERAISE does: the host
     entries the loop and the handler just added to it are taken off again."""
     tb = exc.__traceback__
-    while tb is not None and tb.tb_frame.f_code in RERAISE_CODES:
+    while tb is not None and tb.tb_frame.f_code in LOOP_CODES:
         tb = tb.tb_next
-    exc.__traceback__ = tb
+    if tb is not None and tb.tb_frame.f_code in RERAISE_CODES:
+        exc.__traceback__ = tb.tb_next
 
 
 def note_raise(exc: BaseException, code: Code, i: int) -> None:
@@ -442,9 +443,6 @@ def add_traceback(exc: BaseException, code: Code, i: int) -> None:
 
 function.run_frame = run_frame
 # The host frames a re-raise passes through: the loops and the handlers that raise.
-RERAISE_CODES: set[types.CodeType] = {
-    run_frame.__code__,
-    handlers.RAISE.__code__,
-    handlers.RERAISE.__code__,
-}
+LOOP_CODES: set[types.CodeType] = {run_frame.__code__}
+RERAISE_CODES: set[types.CodeType] = {handlers.RAISE.__code__, handlers.RERAISE.__code__}
 register_loop(run_frame)  # frames.py reads the running frame from its host frames
