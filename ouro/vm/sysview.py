@@ -126,13 +126,29 @@ class SysView(types.ModuleType):
     """``sys`` for Ouro code: Ouro's answers first, the host's module for the rest."""
 
     def __getattr__(self, name: str) -> object:
-        return getattr(host_sys, name)
+        try:
+            return getattr(host_sys, name)
+        except AttributeError:
+            raise AttributeError(
+                f"module 'sys' has no attribute '{name}'", name=name, obj=self
+            ) from None
 
     def __setattr__(self, name: str, value: object) -> None:
         if name in OWN or name.startswith("__"):
             super().__setattr__(name, value)
         else:
             setattr(host_sys, name, value)
+
+    def __delattr__(self, name: str) -> None:
+        if name in OWN or name.startswith("__"):
+            super().__delattr__(name)
+        else:
+            try:
+                delattr(host_sys, name)
+            except AttributeError:
+                raise AttributeError(
+                    f"'module' object has no attribute '{name}'"
+                ) from None
 
     def __dir__(self) -> list[str]:
         return sorted(set(dir(host_sys)) | set(OWN))
