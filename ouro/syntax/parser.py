@@ -159,7 +159,7 @@ class Parser:
             text += "\n"  # as CPython's tokenizer does for files: error texts show it
         self.text = text
         self.lines = text.split("\n")
-        self.tokens = tokenize(text, filename)
+        self.tokens = tokenize(text, filename, self.missing_newline and mode != "exec")
         self.pos = 0
         self.furthest = 0
         self.bad_target: N.expr | None = None
@@ -2381,8 +2381,8 @@ class Parser:
         try:
             if "b" in low:
                 if not body.isascii():
-                    raise self.error_at(
-                        "bytes can only contain ASCII literal characters", *tok[2:6]
+                    raise self.literal_error(
+                        "bytes can only contain ASCII literal characters", tok, tok
                     )
                 if "r" in low:
                     return body.encode("ascii"), None
@@ -2400,53 +2400,57 @@ class Parser:
                 self.warn(warn, tok, tok)
             return svalue, kind
         except EscapeError as exc:
-            raise self.error_at(str(exc), tok[2], tok[3], tok[4], tok[5]) from None
+            raise self.literal_error(str(exc), tok, tok) from None
 
     def fstring(self) -> list[Any]:
         """fstring: FSTRING_START fstring_middle* FSTRING_END -> literal parts and values"""
         start = self.advance()
         parts: list[Any] = []
-        warn: list[str] = []
+        literals: list[tuple[list[Any], Token]] = []
         while True:
             kind = self.kind
             if kind == "FSTRING_MIDDLE":
                 tok = self.advance()
-                parts.append(
-                    [
-                        "lit",
-                        self.fstring_literal(tok, start, warn),
-                        tok[2],
-                        tok[3],
-                        tok[4],
-                        tok[5],
-                    ]
-                )
+                part = ["lit", "", tok[2], tok[3], tok[4], tok[5]]
+                parts.append(part)
+                literals.append((part, tok))
             elif kind == "{":
                 parts.extend(self.replacement_field(start))
             elif kind == "FSTRING_END":
                 end = self.advance()
+                # CPython decodes the literal text once the f-string is complete and
+                # reports its bad escapes at the closing quote.
+                warn: list[str] = []
+                for part, tok in literals:
+                    part[1] = self.fstring_literal(tok, start, warn, end)
                 if warn:
-                    # CPython decodes the literal text once the f-string is complete
-                    # and reports its escapes at the closing quote.
                     self.warn(warn, end, start)
                 return parts
             else:
                 raise self.error_here()
 
-    def fstring_literal(self, tok: Token, start: Token, warn: list[str] | None) -> str:
-        """The value of one FSTRING_MIDDLE of the f-string opened by ``start``: its unknown
-        escapes go to ``warn``, or are reported at once for a format spec's text (``warn``
-        None)."""
+    def fstring_literal(
+        self, tok: Token, start: Token, warn: list[str] | None, at: Token
+    ) -> str:
+        """The value of one FSTRING_MIDDLE of the f-string opened by ``start``; errors are
+        reported at token ``at``.  Unknown escapes go to ``warn``, or are reported at once
+        for a format spec's text (``warn`` None)."""
         text: str = tok[1]
         if warn is not None:
             text = text.replace("{{", "{").replace("}}", "}")
         if "r" in start[1].lower():
             return text
+        tail = ""
+        if text.endswith("\\") and (len(text) - len(text.rstrip("\\"))) % 2:
+            text, tail = text[:-1], "\\"  # before a field's brace: stays literal
         try:
             found: list[str] = []
-            value = decode_str(text, found)
+            value = decode_str(text, found) + tail
         except EscapeError as exc:
-            raise self.error_at(str(exc), tok[2], tok[3], tok[4], tok[5]) from None
+            raise self.literal_error(str(exc), at, start) from None
+        if found:
+            # The tokenizer already warned about a backslash before a brace.
+            found = [m for m in found if m[-3:] not in ("\\{'", "\\}'")]
         if found:
             if warn is None:
                 self.warn(found, tok, start)
@@ -2456,14 +2460,18 @@ class Parser:
 
     def warn(self, messages: list[str], tok: Token, first: Token) -> None:
         """SyntaxWarnings for unknown escapes in a literal; a warning the filter makes an
-        error becomes a SyntaxError at ``tok``.  Its text is what CPython's tokenizer held
-        then: the lines from ``first`` (the literal's, or its f-string's, first token) to
-        ``tok``, or only the first line of ``tok`` when ``tok`` spans lines."""
+        error becomes a SyntaxError at ``tok`` (see literal_error)."""
         if self.quiet:
             return
         message = warn_escapes(messages, self.filename, tok[2])
-        if message is None:
-            return
+        if message is not None:
+            raise self.literal_error(message, tok, first)
+
+    def literal_error(self, msg: str, tok: Token, first: Token) -> SyntaxError:
+        """An error found decoding a literal, at ``tok``.  Its text is what CPython's
+        tokenizer held then: the lines from ``first`` (the literal's, or its f-string's,
+        first token) to ``tok``, or only the first line of ``tok`` when ``tok`` spans
+        lines."""
         lineno, end_lineno = tok[2], tok[4]
         offset = char_offset(self.lines[lineno - 1], tok[3])
         if lineno != end_lineno:
@@ -2476,8 +2484,8 @@ class Parser:
             if lineno < len(self.lines):
                 text += "\n"
             end_offset = char_offset(self.lines[end_lineno - 1], tok[5])
-        raise make_error(
-            message, self.filename, lineno, offset, end_lineno, end_offset, text
+        return make_error(
+            msg, self.filename, lineno, offset, end_lineno, end_offset, text
         )
 
     def replacement_field(self, fstring_start: Token) -> list[Any]:
@@ -2572,7 +2580,7 @@ class Parser:
                     spec_parts.append(
                         [
                             "lit",
-                            self.fstring_literal(tok, fstring_start, None),
+                            self.fstring_literal(tok, fstring_start, None, tok),
                             tok[2],
                             tok[3],
                             tok[4],

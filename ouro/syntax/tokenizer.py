@@ -50,6 +50,8 @@ _TOKEN = re.compile(
     re.VERBOSE | re.DOTALL,
 )
 _INDENT = re.compile(r"[ \t\f]*")
+# A backslash that escapes nothing but a brace (an odd run of backslashes before it).
+_BRACE_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\[{}]")
 # The patterns matched in the loop cannot fail (each has an always-matching branch).
 _Matcher = Callable[[str, int], "re.Match[str]"]
 Token = tuple[Any, ...]  # see tokens.py
@@ -113,9 +115,14 @@ class _FString:
 class Tokenizer:
     """Turns the text of one source into tokens; ``tokenize()`` does the work once."""
 
-    def __init__(self, text: str, filename: str = "<unknown>") -> None:
+    def __init__(
+        self, text: str, filename: str = "<unknown>", bare_end: bool = False
+    ) -> None:
         # The parser adds the missing last newline itself in the modes where CPython does.
         self.missing_newline = bool(text) and not text.endswith("\n")
+        # The source had no final newline and CPython's tokenizer adds none (a string
+        # compiled in 'eval' or 'single' mode): a backslash there is followed by nothing.
+        self.bare_end = bare_end
         if self.missing_newline:
             text += "\n"
         self.text = text
@@ -203,10 +210,48 @@ class Tokenizer:
                 m = indent_match(text, pos)
                 end = m.end()
                 c = text[end : end + 1]
+                indent = text[pos:end]
+                content_line = lineno  # where the line's first token is
+                if c == "\\" and text[end + 1 : end + 2] == "\n":
+                    # Indentation is not split by a backslash: the whitespace before the
+                    # first one sets the level (all of it when there is none), and a line
+                    # with nothing after its continuations is blank (CPython).
+                    j = end
+                    while text.startswith("\\\n", j):
+                        k = indent_match(text, j + 2).end()
+                        if not indent:
+                            indent += text[j + 2 : k]
+                        j = k
+                    after = text[j : j + 1]
+                    content_line = lineno + text.count("\n", pos, j)
+                    if not after:
+                        line = self.line_text(content_line - 1)
+                        if self.bare_end:
+                            raise self.error(
+                                "unexpected character after line continuation "
+                                "character",
+                                content_line - 1,
+                                len(line) - 1,
+                                end_col=-1,
+                            )
+                        raise self.error(
+                            "unexpected EOF while parsing",
+                            content_line - 1,
+                            len(line),
+                            end_col=-2,
+                            newline=True,
+                        )
+                    if after == "\n" or after == "#":
+                        lineno += text.count("\n", pos, j) + 1
+                        pos = text.find("\n", j) + 1
+                        line_start = pos
+                        if not all_ascii:
+                            line_ascii = text[pos : text.find("\n", pos)].isascii()
+                        at_line_start = True
+                        continue
                 if c == "#" or c == "\n" or c == "\\" or not c:
                     if c == "\\" and text[end + 1 : end + 2] == "\n":
-                        # A continuation on a blank line joins with the next one.
-                        pass
+                        pass  # the continuation joins the next line, read as tokens
                     elif c == "\\":
                         # A stray backslash is found before the indentation is weighed.
                         self._bad_character(text, end, lineno, line_start, fstrings)
@@ -223,7 +268,7 @@ class Tokenizer:
                         at_line_start = True
                         continue
                 col = alt = 0
-                for ch in text[pos:end]:
+                for ch in indent:
                     if ch == " ":
                         col += 1
                         alt += 1
@@ -249,10 +294,10 @@ class Tokenizer:
                 else:
                     if col not in indents:
                         # Checked before any DEDENT goes out, as CPython does.
-                        ln = self.line_text(lineno)
+                        ln = self.line_text(content_line)
                         raise self.error(
                             "unindent does not match any outer indentation level",
-                            lineno,
+                            content_line,
                             len(ln),
                             end_col=-2,
                             cls=IndentationError,
@@ -277,6 +322,8 @@ class Tokenizer:
                     end = m.end()
                     if end > pos:
                         piece = text[pos:end]
+                        if not fs.raw and "\\" in piece:
+                            self._brace_escapes(pos, end, lineno, line_start)
                         sl, sc = lineno, bcol(pos)
                         newlines = piece.count("\n")
                         if newlines:
@@ -497,6 +544,15 @@ class Tokenizer:
                     line_ascii = text[pos : text.find("\n", pos)].isascii()
                 if pos >= n:
                     line = self.line_text(lineno - 1)
+                    if self.bare_end:
+                        raise self.error(
+                            "unexpected character after line continuation character",
+                            lineno - 1,
+                            len(line) - 1,
+                            end_col=-1,
+                        )
+                    if parens:
+                        raise self._never_closed(*parens[-1])
                     raise self.error(
                         "unexpected EOF while parsing",
                         lineno - 1,
@@ -601,6 +657,21 @@ class Tokenizer:
                 newline=True,
             )
         raise self._invalid_char(ch, lineno, col)
+
+    def _brace_escapes(self, pos: int, end: int, lineno: int, line_start: int) -> None:
+        """Warn about a backslash before a brace in f-string text, as CPython's tokenizer
+        does ("invalid escape sequence '\\{'"); the backslash stays literal.  A warning
+        the filter turns into an exception is a SyntaxError at the brace."""
+        text = self.text
+        for m in _BRACE_ESCAPE.finditer(text, pos, end + 1):
+            brace = m.end() - 1
+            msg = f"invalid escape sequence '\\{text[brace]}'"
+            line = lineno + text.count("\n", pos, brace)
+            start = text.rfind("\n", 0, brace) + 1 if line != lineno else line_start
+            try:
+                warnings.warn_explicit(msg, SyntaxWarning, self.filename, line)
+            except SyntaxWarning:
+                raise self.error(msg, line, brace - start) from None
 
     def _check_number(self, start: int, lineno: int, line_start: int) -> None:
         """Raise CPython's error for the number at ``start``, if it has one, or issue its
@@ -827,9 +898,12 @@ class _NumberError(Exception):
     """Carries ``(msg, col, end_col)`` out of a _NumberScan."""
 
 
-def tokenize(text: str, filename: str = "<unknown>") -> list[Token]:
-    """Tokens of ``text`` (already decoded, '\\n' line ends); see the module docstring."""
-    return Tokenizer(text, filename).tokenize()
+def tokenize(
+    text: str, filename: str = "<unknown>", bare_end: bool = False
+) -> list[Token]:
+    """Tokens of ``text`` (already decoded, '\\n' line ends); see the module docstring.
+    ``bare_end``: see Tokenizer."""
+    return Tokenizer(text, filename, bare_end).tokenize()
 
 
 def offset_of(lines: list[str], lineno: int, col: int) -> int:
