@@ -11,6 +11,9 @@ includes start-up and, for Ouro, compiling the program from source (there is no 
 yet: issue #5; a ``--warm`` mode that measures with a warm cache belongs with that cache and is
 left out until it exists). The medians give each program's ratio, Ouro / CPython, and the
 ratios their geometric mean, the issue's figure (goal: at most 10, no program over 25).
+The CPU time (user + system) of each process is measured too and its ratio shown beside: on a
+machine shared with other work, wall times of the long Ouro runs swing with the load, and the
+CPU-time ratio is the steadier figure to compare between runs.
 
 Every run's stdout must be the same under both: the programs print checksums. A difference or a
 failed process is reported loudly, that program's ratio is marked invalid and left out of the
@@ -29,6 +32,7 @@ import argparse
 import datetime
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -71,6 +75,7 @@ class Outcome:
     """One process: its wall time, what it printed, and how it ended."""
 
     seconds: float
+    cpu: float  # user + system seconds of the process (and any children it waited for)
     stdout: str
     stderr: str
     returncode: int | None  # None: killed at the timeout
@@ -83,6 +88,8 @@ class Result:
     name: str
     cpython: list[float] = field(default_factory=list)
     ouro: list[float] = field(default_factory=list)
+    cpython_cpu: list[float] = field(default_factory=list)
+    ouro_cpu: list[float] = field(default_factory=list)
     problem: str | None = None  # one line, for the tables
     detail: str = ""  # the end of the failing process's stderr, for the console
 
@@ -91,6 +98,12 @@ class Result:
         if self.problem is not None or not self.ouro:
             return None
         return statistics.median(self.ouro) / statistics.median(self.cpython)
+
+    @property
+    def cpu_ratio(self) -> float | None:
+        if self.ratio is None:
+            return None
+        return statistics.median(self.ouro_cpu) / statistics.median(self.cpython_cpu)
 
 
 def programs(selected: list[str] | None = None) -> list[Path]:
@@ -118,6 +131,7 @@ def run_once(
     env["PYTHONPATH"] = os.pathsep.join(
         filter(None, [str(REPO), env.get("PYTHONPATH")])
     )
+    before = children_cpu()
     start = time.perf_counter()
     try:
         done = subprocess.run(
@@ -130,10 +144,17 @@ def run_once(
             check=False,
         )
     except subprocess.TimeoutExpired:
-        return Outcome(time.perf_counter() - start, "", "", None)
-    return Outcome(
-        time.perf_counter() - start, done.stdout, done.stderr, done.returncode
-    )
+        return Outcome(
+            time.perf_counter() - start, children_cpu() - before, "", "", None
+        )
+    elapsed = time.perf_counter() - start
+    cpu = children_cpu() - before
+    return Outcome(elapsed, cpu, done.stdout, done.stderr, done.returncode)
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def failure(label: str, outcome: Outcome) -> str | None:
@@ -167,6 +188,7 @@ def measure(
             result.detail = reference.stderr
             break
         result.cpython.append(reference.seconds)
+        result.cpython_cpu.append(reference.cpu)
         candidate = run_once(ouro, program, args, options.timeout)
         result.problem = failure("Ouro", candidate)
         result.detail = candidate.stderr
@@ -177,6 +199,7 @@ def measure(
         if result.problem:
             break
         result.ouro.append(candidate.seconds)
+        result.ouro_cpu.append(candidate.cpu)
         progress(".")
     return result
 
@@ -186,8 +209,10 @@ def progress(text: str) -> None:
     sys.stderr.flush()
 
 
-def geometric_mean(results: list[Result]) -> float | None:
-    ratios = [r.ratio for r in results if r.ratio is not None]
+def geometric_mean(results: list[Result], cpu: bool = False) -> float | None:
+    """Of the valid wall-time ratios, or with `cpu` of the CPU-time ratios."""
+    values = [r.cpu_ratio if cpu else r.ratio for r in results]
+    ratios = [v for v in values if v is not None]
     return statistics.geometric_mean(ratios) if ratios else None
 
 
@@ -208,33 +233,40 @@ def line_for(result: Result) -> str:
         return f"{result.name:12} !!! INVALID: {result.problem}{tail}"
     c, o = statistics.median(result.cpython), statistics.median(result.ouro)
     flag = f"   over {LIMIT:g}x" if result.ratio > LIMIT else ""
-    return f"{result.name:12} CPython {c:7.3f} s   Ouro {o:8.3f} s   {result.ratio:6.1f}x{flag}"
+    return (
+        f"{result.name:12} CPython {c:7.3f} s   Ouro {o:8.3f} s   {result.ratio:6.1f}x"
+        f"   (CPU time {result.cpu_ratio:.1f}x){flag}"
+    )
 
 
 def markdown(results: list[Result], host: str, options: argparse.Namespace) -> str:
-    geo = geometric_mean(results)
+    geo, geo_cpu = geometric_mean(results), geometric_mean(results, cpu=True)
     size = "quick sizes" if options.quick else "default sizes"
     caption = (
         f"{datetime.date.today()}, {host}, commit {git_commit()}; {size}, median of "
-        f"{options.runs} runs each, whole-process wall time (Ouro compiles from source: no "
-        "bytecode cache yet)."
+        f"{options.runs} runs each of whole processes (Ouro compiles from source: no "
+        "bytecode cache yet). Ratios of the median wall times; the last column is the "
+        "same for CPU time (user + system)."
     )
     lines = [
         caption,
         "",
-        "| program | CPython (s) | Ouro (s) | Ouro / CPython |",
-        "| --- | ---: | ---: | ---: |",
+        "| program | CPython (s) | Ouro (s) | Ouro / CPython | CPU-time ratio |",
+        "| --- | ---: | ---: | ---: | ---: |",
     ]
     for r in results:
         if r.ratio is None:
             reason = (r.problem or "").replace("|", "\\|")
-            lines.append(f"| {r.name} | | | invalid: {reason} |")
+            lines.append(f"| {r.name} | | | invalid: {reason} | |")
             continue
         over = f" (over {LIMIT:g}x)" if r.ratio > LIMIT else ""
         c, o = statistics.median(r.cpython), statistics.median(r.ouro)
-        lines.append(f"| {r.name} | {c:.3f} | {o:.3f} | {r.ratio:.1f}{over} |")
+        lines.append(
+            f"| {r.name} | {c:.3f} | {o:.3f} | {r.ratio:.1f}{over} | {r.cpu_ratio:.1f} |"
+        )
     mean = "n/a" if geo is None else f"**{geo:.1f}**"
-    lines.append(f"| **geometric mean** | | | {mean} |")
+    mean_cpu = "n/a" if geo_cpu is None else f"{geo_cpu:.1f}"
+    lines.append(f"| **geometric mean** | | | {mean} | {mean_cpu} |")
     return "\n".join(lines) + "\n"
 
 
@@ -289,8 +321,10 @@ def main(argv: list[str] | None = None) -> int:
         bar_chart(
             options.png, title, [(r.name, r.ratio) for r in results], [GOAL, LIMIT]
         )
-    summary = f"geometric mean {'n/a' if geo is None else f'{geo:.2f}x'} over "
-    summary += f"{len(results) - len(bad)} programs"
+    geo_cpu = geometric_mean(results, cpu=True)
+    summary = f"geometric mean {'n/a' if geo is None else f'{geo:.2f}x'}"
+    summary += "" if geo_cpu is None else f" (CPU time {geo_cpu:.2f}x)"
+    summary += f" over {len(results) - len(bad)} programs"
     summary += f"; over {LIMIT:g}x: {', '.join(over) or 'none'}"
     if bad:
         summary += f"; INVALID: {', '.join(bad)}"

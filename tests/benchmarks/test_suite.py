@@ -54,15 +54,15 @@ def test_same_output_as_host(program: Path) -> None:
 
 
 def made_up_results() -> list[object]:
-    good = runner.Result("fast", cpython=[1.0, 1.2, 0.8], ouro=[4.0, 5.0, 6.0])
-    slow = runner.Result("slow", cpython=[1.0], ouro=[30.0])
+    good = runner.Result("fast", [1.0, 1.2, 0.8], [4.0, 5.0, 6.0], [1.0], [4.0])
+    slow = runner.Result("slow", [1.0], [30.0], [1.0], [20.0])
     bad = runner.Result("broken", cpython=[1.0], problem="CHECKSUM MISMATCH: a | b")
     return [good, slow, bad]
 
 
 def test_ratios_and_markdown() -> None:
     good, slow, bad = made_up_results()
-    assert good.ratio == 5.0 and bad.ratio is None
+    assert good.ratio == 5.0 and good.cpu_ratio == 4.0 and bad.ratio is None
     assert runner.geometric_mean([good, slow, bad]) == pytest.approx(
         (5.0 * 30.0) ** 0.5
     )
@@ -70,10 +70,10 @@ def test_ratios_and_markdown() -> None:
     table = runner.markdown(
         [good, slow, bad], "CPython 3.12.1, x86_64, 2 cores", options
     )
-    assert "| fast | 1.000 | 5.000 | 5.0 |" in table
-    assert "| slow | 1.000 | 30.000 | 30.0 (over 25x) |" in table
-    assert "| broken | | | invalid: CHECKSUM MISMATCH: a \\| b |" in table
-    assert table.rstrip().endswith("| **geometric mean** | | | **12.2** |")
+    assert "| fast | 1.000 | 5.000 | 5.0 | 4.0 |" in table
+    assert "| slow | 1.000 | 30.000 | 30.0 (over 25x) | 20.0 |" in table
+    assert "| broken | | | invalid: CHECKSUM MISMATCH: a \\| b | |" in table
+    assert table.rstrip().endswith("| **geometric mean** | | | **12.2** | 8.9 |")
 
 
 def png_chunks(data: bytes) -> dict[bytes, bytes]:
