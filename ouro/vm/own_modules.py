@@ -46,6 +46,12 @@ def _warnings() -> types.ModuleType:
     return WARNINGS
 
 
+def _traceback() -> types.ModuleType:
+    from ouro.vm.traceback_module import TRACEBACK
+
+    return TRACEBACK
+
+
 def _builtins() -> types.ModuleType:
     from ouro.vm.ourobuiltins import BUILTINS
 
@@ -55,6 +61,7 @@ def _builtins() -> types.ModuleType:
 OWN_MODULES: dict[str, Callable[[], types.ModuleType]] = {
     "sys": _sys,
     "builtins": _builtins,
+    "traceback": _traceback,
     "warnings": _warnings,
     "dis": _alias("dis", "ouro.bytecode.dis"),
 }

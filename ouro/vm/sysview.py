@@ -214,3 +214,10 @@ def see_ouro_frames(module: object) -> None:
         for attr in ("sys", "_sys"):
             if getattr(module, attr, None) is host_sys:
                 setattr(module, attr, SYS)
+    if name == "logging":  # logger.exception() formats with Ouro's traceback entries
+        import traceback
+
+        from ouro.vm.traceback_module import TRACEBACK
+
+        if getattr(module, "traceback", None) is traceback:
+            module.traceback = TRACEBACK  # type: ignore[attr-defined]
