@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .nodes import AST, dump, iter_child_nodes, iter_fields, walk
-from .parser import Parser, token_error
+from .parser import Parser, token_error, too_complex
 from .source import to_text
 
 __all__ = ["AST", "dump", "iter_child_nodes", "iter_fields", "parse", "walk"]
@@ -37,9 +37,7 @@ def parse(source: str | bytes, filename: str = "<unknown>", mode: str = "exec") 
             raise token_error(last) from None  # e.g. too many nested parentheses
         # Nesting deeper than the host stack allows: CPython's answer for input too complex
         # for its parser's own stack.
-        raise MemoryError(
-            "Parser stack overflowed - Python source too complex to parse"
-        ) from None
+        raise too_complex() from None
 
 
 def _tokenizer_error_first(parser: Parser, exc: SyntaxError) -> SyntaxError:

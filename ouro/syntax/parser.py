@@ -37,6 +37,21 @@ LOAD, STORE, DEL = N.LOAD, N.STORE, N.DEL
 Token = tuple[Any, ...]
 
 
+# CPython's parser gives up when its rules nest past 6000 levels.  The runs Ouro reads by loops
+# cost it one level per element (two per lambda), so a run this long overflows it even in the
+# shallowest context (values measured on CPython 3.12; Ouro never gives up where CPython parses).
+MAX_UNARY_RUN = 5975
+MAX_NOT_RUN = 5976
+MAX_IF_CHAIN = 5976
+MAX_LAMBDA_CHAIN = 2988
+MAX_ELIF_CHAIN = 5966
+
+
+def too_complex() -> MemoryError:
+    """CPython's error for input that overflows its parser's stack."""
+    return MemoryError("Parser stack overflowed - Python source too complex to parse")
+
+
 def token_error(tok: Token) -> SyntaxError:
     """The SyntaxError an ERRORTOKEN carries."""
     exc = tok[1]
@@ -780,6 +795,8 @@ class Parser:
             start = self.advance()
             test = self.named_expression()
             clauses.append((start, test, self.block("'elif' statement", start)))
+            if len(clauses) > MAX_ELIF_CHAIN:
+                raise too_complex()
         orelse = self.else_block()
         end = self.body_end()
         for start, test, body in reversed(clauses):
@@ -1680,6 +1697,8 @@ class Parser:
                 )
             self.advance()
             chain.append((tok, node, test))
+            if len(chain) >= MAX_IF_CHAIN:
+                raise too_complex()
         if chain:
             end = self.last_end()
             for tok, body, test in reversed(chain):
@@ -1780,6 +1799,8 @@ class Parser:
                     colon[5],
                 )
             heads.append((start, args))
+            if len(heads) >= MAX_LAMBDA_CHAIN:
+                raise too_complex()
         body = self.expression()
         end = self.last_end()
         for start, args in reversed(heads):
@@ -1795,6 +1816,8 @@ class Parser:
             nots = []
             while self.kind == "not":
                 nots.append(self.advance())
+            if len(nots) >= MAX_NOT_RUN:
+                raise too_complex()
             left = self.binary(P_CMP)
             stop = self.last_end()
             for t in reversed(nots):
@@ -1803,6 +1826,8 @@ class Parser:
             signs = []
             while self.kind in UNARY:
                 signs.append(self.advance())
+            if len(signs) >= MAX_UNARY_RUN:
+                raise too_complex()
             left = self.binary(P_POW)
             stop = self.last_end()
             for t in reversed(signs):
@@ -2230,6 +2255,9 @@ class Parser:
                     if is_class and not args and not keywords and self.kind == ")":
                         raise self.error_tok("invalid syntax", for_tok)
                     if args or keywords or self.kind != ")":
+                        if self.kind == "," and self.peek() == "ERRORTOKEN":
+                            # CPython's rule reads on after the ',' for more arguments.
+                            raise token_error(self.tokens[self.pos + 1])
                         raise self.error_at(
                             "Generator expression must be parenthesized",
                             tok[2],
