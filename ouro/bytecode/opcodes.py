@@ -202,6 +202,7 @@ INTRINSICS: tuple[str, ...] = (
     "TYPE_ALIAS",  # r[b] (name, spec), r[b+1] (value function, *bound functions) -> an alias
     "SUBSCRIPT_GENERIC",  # r[b] a tuple of type parameters -> typing.Generic[*r[b]]
     "PREP_RERAISE_STAR",  # r[b] the group caught, r[b+1] what the except* clauses left
+    "CALLER_MODULE",  # r[b] made by a host callable that names it after its caller's module
 )
 INTRINSIC_NUMBER: dict[str, int] = {
     name: i for i, name in enumerate(INTRINSICS) if name
@@ -259,6 +260,7 @@ _check_table()
 def fingerprint() -> str:
     """A digest of every row: it changes whenever the instruction set does."""
     digest = hashlib.sha256()
+    digest.update(repr(INTRINSICS).encode())
     for info in OPS:
         digest.update(
             repr((info.name, info.number, info.operands, info.picture)).encode()
@@ -286,6 +288,12 @@ MAGIC_HISTORY: tuple[tuple[int, str, str, str], ...] = (
         "2026-11-24",
         "feffe395417ad784",
         "LOAD_BUILD_CLASS + a call replace BUILD_CLASS; LOAD_FROM_DICT_OR_*; INTRINSIC",
+    ),
+    (
+        3903,
+        "2026-11-24",
+        "73cc04ea26131033",
+        "the fingerprint covers the INTRINSICS list; intrinsic CALLER_MODULE",
     ),
 )
 MAGIC_NUMBER: int = MAGIC_HISTORY[-1][0]

@@ -960,6 +960,10 @@ class CodeGenerator(PatternCompiler, GenericsCompiler):
             self.emit(O.CALL_KW, dest, base, nargs)
         else:
             self.emit(O.CALL, dest, base, nargs)
+        if _names_after_caller(e):
+            self.emit(
+                O.INTRINSIC, dest, dest, opcodes.INTRINSIC_NUMBER["CALLER_MODULE"]
+            )
         self.u.top = max(mark, dest + 1) if dest == base else mark
         return dest
 
@@ -2349,6 +2353,19 @@ class CodeGenerator(PatternCompiler, GenericsCompiler):
         return dest
 
     # --- match: visit_Match is PatternCompiler's (patterns.py) ---
+
+
+# Host callables written in C that name what they make after the calling module: the host
+# would see the VM's own module (handlers.py, INTRINSIC CALLER_MODULE).
+_CALLER_SENSITIVE = frozenset({"TypeVar", "ParamSpec", "TypeVarTuple"})
+
+
+def _names_after_caller(e: n.Call) -> bool:
+    func = e.func
+    name = func.id if isinstance(func, n.Name) else getattr(func, "attr", None)
+    if name == "type":
+        return isinstance(func, n.Name) and len(e.args) == 3
+    return name in _CALLER_SENSITIVE
 
 
 def _walk_statements(stmt: n.stmt) -> Iterator[n.stmt]:

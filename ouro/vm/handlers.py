@@ -568,6 +568,14 @@ def INTRINSIC(r: list[object], a: int, b: object, c: object, env: Env) -> None:
         r[a] = typeparams.type_alias(name, spec, r[b + 1], module)  # type: ignore[arg-type]
     elif c == _SUBSCRIPT_GENERIC:
         r[a] = typeparams.subscript_generic(r[b])  # type: ignore[arg-type]
+    elif c == _CALLER_MODULE:
+        made = r[b]
+        if getattr(made, "__module__", None) in LOOP_MODULES:
+            try:
+                made.__module__ = env[2].get("__name__")  # type: ignore[union-attr]
+            except (AttributeError, TypeError):
+                pass
+        r[a] = made
     else:
         raise SystemError(f"ouro: unknown intrinsic {c}")
 
@@ -576,6 +584,11 @@ _PREP_RERAISE_STAR = opcodes.INTRINSIC_NUMBER["PREP_RERAISE_STAR"]
 _TYPE_PARAMS = opcodes.INTRINSIC_NUMBER["TYPE_PARAMS"]
 _TYPE_ALIAS = opcodes.INTRINSIC_NUMBER["TYPE_ALIAS"]
 _SUBSCRIPT_GENERIC = opcodes.INTRINSIC_NUMBER["SUBSCRIPT_GENERIC"]
+_CALLER_MODULE = opcodes.INTRINSIC_NUMBER["CALLER_MODULE"]
+# Host C code (type.__new__ without __module__, TypeVar) names what it makes after the module
+# of the innermost host frame: the loop's, as Ouro code runs in it.  CALLER_MODULE, which the
+# compiler puts after calls of those callables, gives it the Ouro module's name instead.
+LOOP_MODULES = frozenset({"ouro.vm.loop", "ouro.vm.tracing"})
 
 
 @handler
