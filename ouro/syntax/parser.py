@@ -181,6 +181,9 @@ class Parser:
         self.with_committed = False
         # Above zero while the error path re-parses: string warnings are not repeated.
         self.quiet = 0
+        # Above zero while it parses as CPython's rules without their error alternatives
+        # (expression_without_invalid): no "forgot a comma?" inside.
+        self.plain = 0
         self.tok = self.tokens[0]
         self.kind = self.tok[0]
 
@@ -1681,7 +1684,7 @@ class Parser:
             node = self.binary(P_OR)
             kind = self.kind
             if kind != "if":
-                if kind in ADJACENT:
+                if kind in ADJACENT and not self.plain:
                     self.missing_comma(tok, node)
                 break
             self.advance()
@@ -1759,6 +1762,8 @@ class Parser:
         ``keep_specific``."""
         self.reset(first)
         self.quiet += 1
+        plain = 0 if keep_specific else 1
+        self.plain += plain
         try:
             parse()
         except SyntaxError as exc:
@@ -1767,6 +1772,7 @@ class Parser:
             return self.longest_prefix(first, parse)
         finally:
             self.quiet -= 1
+            self.plain -= plain
         if self.kind == "ERRORTOKEN":
             raise token_error(self.tok)
         return self.pos
@@ -2549,6 +2555,7 @@ class Parser:
                     "f-string: expecting a valid expression after '{'",
                     self.tokens[first],
                 ) from None
+            self.furthest = max(self.furthest, self.pos)  # read by the failed parse
             self.pos = end
             self.tok = self.tokens[end]
             self.kind = self.tok[0]
