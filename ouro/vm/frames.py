@@ -10,13 +10,18 @@ read, only when it asks, from the host's own stack, innermost first (``stack``):
   ``env``, ``r``, ``pc``, read from the host frame's locals) and then the frames it saved,
   ``frames[base:top]`` newest first, where ``base`` is that loop's local and ``top`` the
   ``base`` of the loop inside it;
+* a loop that handed its running frame to another loop (``tracing.continue_traced`` when
+  tracing starts under it, ``tracing._finish_fast`` when it stops: ``HANDOFF_CODES``, the
+  host frame right inside the loop's) runs no frame of its own any more: its ``env``, ``r``,
+  ``pc`` are stale (the other loop runs that frame on), so only its saved frames count;
 * the other host frames of Ouro's own machinery (files in the ``ouro`` package) are skipped;
 * any other host frame (host library code between two loops, or the host code that asked)
   is part of the stack as it is; host frames below the outermost loop are not.
 
 Nothing is recorded while code runs, so the loop pays nothing for frames.  Reading a host
-frame's ``f_locals`` makes a snapshot of the loop's locals that the host keeps until the next
-read or the loop's end (as CPython 3.12's own ``f_locals`` does for every frame).
+frame's ``f_locals`` makes a snapshot of the loop's locals (a dict the host keeps on the frame
+until the next read, on 3.11 and 3.12); ``_loop_locals`` empties it once read, or it would
+keep the registers of a frame that has since returned (and the generators they hold) alive.
 
 A ``Frame`` is keyed by its register list, which is unique to one activation while it is
 alive, so asking twice for the same activation gives the same object (``f.f_back is
@@ -44,6 +49,8 @@ from ouro.vm.state import thread_state
 
 # Host code objects of the loop functions (loop.run_frame, tracing's loop): see register_loop.
 LOOP_CODES: set[types.CodeType] = set()
+# Host code objects of the functions a loop hands its running frame over through.
+HANDOFF_CODES: set[types.CodeType] = set()
 OURO_DIR = os.path.dirname(os.path.abspath(ouro.__file__)) + os.sep
 _GENERATOR_FLAGS = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR
 
@@ -54,6 +61,11 @@ Activation = tuple[Any, list[object], int, object]
 def register_loop(func: Callable[..., object]) -> None:
     """Declare a loop function: its host frames have locals env, r, pc, base and gen."""
     LOOP_CODES.add(func.__code__)
+
+
+def register_handoff(func: Callable[..., object]) -> None:
+    """Declare a function a loop calls to have another loop run its frame on (see stack)."""
+    HANDOFF_CODES.add(func.__code__)
 
 
 def _is_machinery(code: types.CodeType) -> bool:
@@ -68,16 +80,18 @@ def stack(start: types.FrameType | None) -> list[Activation | types.FrameType]:
     pending: list[types.FrameType] = []  # host frames kept if a loop lies beyond them
     found = False
     frame = start
+    inner = None  # the host frame walked before ``frame``
     while frame is not None:
         code = frame.f_code
-        if code in LOOP_CODES and "base" in frame.f_locals:  # else it is handing over
+        local = _loop_locals(frame) if code in LOOP_CODES else None
+        if local is not None:
             found = True
             result.extend(pending)
             pending = []
-            top = _add_loop(result, frame, saved, top)
-        elif not _is_machinery(code):
+            top = _add_loop(result, local, saved, top, _handed_over(inner))
+        elif not _is_machinery(code):  # (a loop with no base yet is handing over)
             pending.append(frame)
-        frame = frame.f_back
+        inner, frame = frame, frame.f_back
     if not found:  # no Ouro code is running: the host's stack as it is
         return list(_host_frames(start))
     return result
@@ -88,30 +102,52 @@ def _activations(start: types.FrameType | None) -> Iterator[Activation]:
     saved = thread_state().frames
     top = len(saved)
     frame = start
+    inner = None
     while frame is not None:
-        if frame.f_code in LOOP_CODES and "base" in frame.f_locals:
-            local = frame.f_locals
-            base: int = local["base"]
-            gen = local.get("gen")
-            yield (local["env"], local["r"], local["pc"], gen if top == base else None)
+        local = _loop_locals(frame) if frame.f_code in LOOP_CODES else None
+        if local is not None:
+            env, r, pc, base, gen = local
+            if not _handed_over(inner):
+                yield (env, r, pc, gen if top == base else None)
             for i in range(top - 1, base - 1, -1):
                 env, r, pc, _ = saved[i]
                 yield (env, r, pc, gen if i == base else None)
             top = base
-        frame = frame.f_back
+        inner, frame = frame, frame.f_back
+
+
+LoopLocals = tuple[Any, list[object], int, int, object]
+
+
+def _loop_locals(frame: types.FrameType) -> LoopLocals | None:
+    """(env, r, pc, base, gen) of a loop's host frame; None before it has a base (it is
+    handing its frame to the traced loop)."""
+    local = frame.f_locals
+    try:
+        if "base" not in local:
+            return None
+        return local["env"], local["r"], local["pc"], local["base"], local.get("gen")
+    finally:
+        if type(local) is dict:  # a snapshot (3.11, 3.12), not 3.13's live view
+            local.clear()
+
+
+def _handed_over(inner: types.FrameType | None) -> bool:
+    """The loop whose host frame calls ``inner`` has handed its running frame over."""
+    return inner is not None and inner.f_code in HANDOFF_CODES
 
 
 def _add_loop(
     result: list[Activation | types.FrameType],
-    frame: types.FrameType,
+    local: LoopLocals,
     saved: list[tuple[object, list[object], int, int]],
     top: int,
+    handed_over: bool,
 ) -> int:
     """Add the frames of one loop (its current one, then its saved callers); its base."""
-    local = frame.f_locals
-    base: int = local["base"]
-    gen = local.get("gen")
-    result.append((local["env"], local["r"], local["pc"], gen if top == base else None))
+    env, r, pc, base, gen = local
+    if not handed_over:
+        result.append((env, r, pc, gen if top == base else None))
     for i in range(top - 1, base - 1, -1):
         env, r, pc, _ = saved[i]
         result.append((env, r, pc, gen if i == base else None))
@@ -356,7 +392,7 @@ Frame.__name__ = Frame.__qualname__ = "frame"
 # --- warnings -------------------------------------------------------------------------------
 
 
-def _where(item: Activation | types.FrameType) -> tuple[str, int, dict[str, Any]]:
+def where(item: Activation | types.FrameType) -> tuple[str, int, dict[str, Any]]:
     """(filename, line, globals) of a frame of the mixed stack."""
     if type(item) is tuple:
         env, _, pc, _ = item
@@ -402,11 +438,11 @@ def warn(
         while (
             skip_file_prefixes
             and i < len(chain)
-            and _where(chain[i])[0].startswith(skip_file_prefixes)
+            and where(chain[i])[0].startswith(skip_file_prefixes)
         ):
             i += 1
     if i < len(chain):
-        filename, lineno, globals_ = _where(chain[i])
+        filename, lineno, globals_ = where(chain[i])
     else:
         filename, lineno, globals_ = "<sys>", 0, sys.__dict__
     registry = globals_.get("__warningregistry__")

@@ -395,27 +395,22 @@ def thrown_exception(
 def warn_in_caller(message: str, category: type[Warning]) -> None:
     """warnings.warn() at the line of the code that called the VM's host code we are in.
 
-    The innermost host frame outside ``ouro/vm`` is that caller: either ``run_frame``, whose
-    locals hold the running Ouro frame's env and pc, or host code (a host library calling
-    ``athrow(typ, val, tb)``), which the warning then names, as CPython's would.
+    That caller is the innermost frame of the stack a program sees (``frames.stack``): the
+    Ouro frame a loop runs — whichever loop, plain or traced, with its live pc — or host
+    code (a host library calling ``athrow(typ, val, tb)``), which the warning then names,
+    as CPython's would.  With no Ouro code running, the host frames of ``ouro/vm`` are
+    skipped.
     """
-    frame = sys._getframe(1)
-    loop_code = getattr(function.run_frame, "__code__", None)
-    while frame.f_code is not loop_code and frame.f_code.co_filename.startswith(
-        _VM_DIR
-    ):
-        if frame.f_back is None:
+    from ouro.vm import frames
+
+    chain = frames.stack(sys._getframe(1))
+    item = chain[0]
+    for item in chain:
+        if type(item) is tuple:
             break
-        frame = frame.f_back
-    if frame.f_code is loop_code:
-        env, pc = frame.f_locals["env"], frame.f_locals["pc"]
-        code, glb = env[0], env[2]
-        index = max(pc - 1, 0)
-        line = code.co_positions_table[index][0] if index < len(code.co_code) else None
-        filename, lineno = code.co_filename, line or code.co_firstlineno
-    else:
-        glb = frame.f_globals
-        filename, lineno = frame.f_code.co_filename, frame.f_lineno
+        if not item.f_code.co_filename.startswith(_VM_DIR):  # type: ignore[union-attr]
+            break
+    filename, lineno, glb = frames.where(item)
     warnings.warn_explicit(
         message,
         category,

@@ -162,7 +162,7 @@ def run_frame(
                     ):  # globals(), exec(...): see the caller  # host-ok: text, not a call
                         r[a] = f.call(env, r, tuple(r[b + 1 : b + 1 + c]), {})
                         if TRACING.on:  # sys.settrace() was called: go on traced
-                            return continue_traced(env, r, pc, gen, base)
+                            break
                         continue
                     else:
                         r[a] = f(*r[b + 1 : b + 1 + c])
@@ -222,7 +222,7 @@ def run_frame(
                         if type(r[b]) is FrameBuiltin:
                             r[a] = frame_builtin_call(env, r, op, b, c)
                             if TRACING.on:
-                                return continue_traced(env, r, pc, gen, base)
+                                break
                             continue
                         f, x = CALL_KW(r, b, c) if op == 101 else CALL_EX(r, b, c)
                         if f is None:
@@ -269,6 +269,11 @@ def run_frame(
             x = unwound = None
             insts = env[1]
             glb = env[2]
+        else:
+            # The dispatch loop broke off: tracing started (sys.settrace), the traced loop
+            # runs the frames on.  Outside the try: what it raises has been unwound there,
+            # and this loop's env/r/pc are stale from now on (frames.HANDOFF_CODES).
+            return continue_traced(env, r, pc, gen, base)
 
 
 # --- calls ----------------------------------------------------------------------------------

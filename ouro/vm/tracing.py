@@ -38,7 +38,7 @@ from ouro.bytecode.code import CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, U
 from ouro.vm import frames as frames_mod
 from ouro.vm.errors import star_args, star_kwargs
 from ouro.vm.frame_builtins import FrameBuiltin
-from ouro.vm.frames import Frame, frame_for, register_loop
+from ouro.vm.frames import Frame, frame_for, register_handoff, register_loop
 from ouro.vm.function import Function, bind_arguments
 from ouro.vm.generator import make_generator
 from ouro.vm.state import LIMIT, thread_state
@@ -271,9 +271,7 @@ def _loop(
                 raise exc
             while True:
                 if not TRACING.on and not getattr(_local, "busy", False):
-                    if fobj is not None:
-                        fobj._prev = prev
-                    return _finish_fast(env, r, pc, gen, base)
+                    break
                 op, a, b, c = insts[pc]
                 i = pc
                 pc += 1
@@ -358,9 +356,9 @@ def _loop(
                             r[a] = _host_call(fobj, f, r[b + 1 : b + 1 + c], {})
                             continue
                     else:
-                        f, x = _call_parts(loop, r, op, b, c, fobj)
+                        f, x = _call_parts(r, op, b, c)
                         if f is None:
-                            r[a] = x
+                            r[a] = _host_call(fobj, r[b], *x)
                             continue
                     if len(frames) + 1 >= LIMIT.value:
                         raise loop.recursion_error()
@@ -404,30 +402,46 @@ def _loop(
             if state is None:
                 raise
             env, r, pc, fobj, prev = state
+            # Hold no other frame's registers (as run_frame): generators they hold are
+            # finalized on time.
+            x = state = None
             insts, glb = env[1], env[2]
             lines, marks = line_marks(env[0])
+        else:
+            # Tracing stopped: run_frame goes on (outside the try, as loop.run_frame's
+            # hand-over: what it raises has been unwound there).
+            if fobj is not None:
+                fobj._prev = prev
+            return _finish_fast(env, r, pc, gen, base)
 
 
 def _host_call(
     fobj: Frame | None, f: Any, args: list[object], kwargs: dict[str, object]
 ) -> object:
-    """A call of host code; profile functions see builtins as 'c_call' & co."""
+    """A call of host code; profile functions see builtins as 'c_call' & co.
+
+    An exception leaving here keeps this host frame in its traceback: the frame object
+    (and through it the caller's registers, where a handler may store that exception) is
+    dropped first, or the cycle would keep a generator the registers hold from being
+    finalized on time, as the untraced loop does (its host frame is the running one).
+    """
     if fobj is None or _functions()[1] is None or not isinstance(f, BUILTIN_TYPES):
+        del fobj
         return f(*args, **kwargs)
     _profile_event(fobj, "c_call", f)
     try:
         result = f(*args, **kwargs)
     except BaseException:
         _profile_event(fobj, "c_exception", f)
+        del fobj
         raise
     _profile_event(fobj, "c_return", f)
     return result
 
 
-def _call_parts(
-    loop: Any, r: list[object], op: int, b: int, c: int, fobj: Frame | None
-) -> tuple[Any, object]:
-    """CALL_KW / CALL_EX: (Ouro function, its registers) or (None, the host call's result)."""
+def _call_parts(r: list[object], op: int, b: int, c: int) -> tuple[Any, Any]:
+    """CALL_KW / CALL_EX: (Ouro function, its registers) or (None, (args, kwargs)) for a
+    host callee (called by ``_host_call``)."""
     f = r[b]
     if op == 101:
         names = r[b + 1 + c]
@@ -442,7 +456,7 @@ def _call_parts(
     if type(f) is types.MethodType and type(f.__func__) is Function:
         func = f.__func__
         return func, bind_arguments(func, (f.__self__, *args), kwargs)
-    return None, _host_call(fobj, f, list(args), kwargs)
+    return None, (args, kwargs)
 
 
 def _unwind(
@@ -520,3 +534,6 @@ def _finish_fast(env: Any, r: list[object], pc: int, gen: object, base: int) -> 
 
 
 register_loop(_loop)
+# Both hand a loop's running frame to another loop: the first loop's env/r/pc are stale then.
+register_handoff(continue_traced)
+register_handoff(_finish_fast)

@@ -13,6 +13,7 @@ import io
 import shutil
 import subprocess
 import sys
+import warnings
 from contextlib import redirect_stdout
 from pathlib import Path
 
@@ -175,6 +176,102 @@ def test_tracing_starts_in_a_nested_loop() -> None:
         "print(calls)\n"
     )
     assert run(source) == "['later']\n"
+
+
+HANDOFF = """\
+import sys
+def tr(frame, event, arg):
+    frame.f_lineno
+    return tr
+def names():
+    f = sys._getframe(1)
+    out = []
+    while f is not None:
+        out.append((f.f_code.co_name, f.f_lineno))
+        f = f.f_back
+    return out
+def inner():
+    sys.settrace(tr)
+    a = names()
+    sys.settrace(None)
+    return a, names()
+print(*inner())
+try:
+    sys.settrace(tr)
+except ZeroDivisionError:
+    print("caught where the loop handed over")
+sys.settrace(None)
+try:
+    1 / 0
+except ZeroDivisionError as e:
+    print("caught once")
+"""
+
+
+def test_a_loop_that_handed_its_frame_over_is_not_on_the_stack() -> None:
+    # run_frame hands its frame to the traced loop when settrace is called (and back when
+    # it is cleared): the loop it left is neither a frame (twice, at its old line: f_back
+    # made a cycle) nor a place to unwind to (its old try block caught a later error).
+    assert run(HANDOFF) == (
+        "[('inner', 14), ('<module>', 17)] [('inner', 16), ('<module>', 17)]\n"
+        "caught once\n"
+    )
+
+
+def test_a_warning_blames_the_traced_frame() -> None:
+    # warn_in_caller (throw/athrow's 3-argument form) reads the stack as frames.py does:
+    # the traced loop's frame and pc, not the run_frame that handed over to it.
+    source = (
+        "import sys\n"
+        "def tr(frame, event, arg):\n"
+        "    return tr\n"
+        "def gen():\n"
+        "    yield 1\n"
+        "def f():\n"
+        "    g = gen()\n"
+        "    next(g)\n"
+        "    try:\n"
+        "        g.throw(ValueError, ValueError('x'), None)\n"
+        "    except ValueError:\n"
+        "        pass\n"
+        "sys.settrace(tr)\n"
+        "f()\n"
+        "sys.settrace(None)\n"
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        run(source, "<warned>")
+    assert [(w.category, w.filename, w.lineno) for w in caught] == [
+        (DeprecationWarning, "<warned>", 10)
+    ]
+
+
+def test_traced_frames_free_their_generators_on_return() -> None:
+    # Neither the traced loop nor the frame finder keeps a returned frame's registers:
+    # the generator it held is closed when it returns, as in CPython (not at the next gc).
+    source = (
+        "import sys\n"
+        "def tr(frame, event, arg):\n"
+        "    frame.f_lineno\n"
+        "    return tr\n"
+        "def gen():\n"
+        "    try:\n"
+        "        yield 1\n"
+        "    finally:\n"
+        "        print('closed')\n"
+        "def drive():\n"
+        "    g = gen()\n"
+        "    next(g)\n"
+        "    try:\n"
+        "        next(iter([]))\n"
+        "    except StopIteration:\n"
+        "        pass\n"
+        "sys.settrace(tr)\n"
+        "drive()\n"
+        "print('returned')\n"
+        "sys.settrace(None)\n"
+    )
+    assert run(source) == "closed\nreturned\n"
 
 
 # A few areas of the corpus, run with a trace function on every frame.
