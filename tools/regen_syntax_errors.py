@@ -46,9 +46,17 @@ def load_cases() -> ModuleType:
 
 
 def record_case(case_id: str, source: str | bytes, mode: str) -> dict[str, object]:
-    """Parse one bad snippet; return its source, mode and the full SyntaxError record."""
+    """Parse one bad snippet; return its source, mode and the full SyntaxError record.
+
+    SyntaxWarnings (invalid escapes, "1if") stay warnings and are ignored, or they would be recorded as
+    errors -- except in the ``warnerror`` cases, which record the SyntaxError a warnings filter of "error"
+    turns them into.
+    """
+    action = "error" if case_id.startswith("warnerror-") else "ignore"
     try:
-        ast.parse(source, FILENAME, mode)
+        with warnings.catch_warnings():
+            warnings.simplefilter(action, SyntaxWarning)
+            ast.parse(source, FILENAME, mode)
     except SyntaxError as exc:
         entry: dict[str, object] = {
             "source": repr(source),

@@ -2,7 +2,7 @@
 
 Takes the cases in ``error_cases.py`` and what CPython recorded for them in ``error_expected.json`` (written by
 ``tools/regen_syntax_errors.py``, never by hand); for each case calls ``ouro.syntax.parse(source, "<snippet>",
-mode)`` and compares the exception's class name, ``msg``, ``filename``, ``lineno``, ``offset``, ``end_lineno``,
+mode)`` (SyntaxWarnings ignored, or errors for the ``warnerror-`` cases) and compares the exception's class name, ``msg``, ``filename``, ``lineno``, ``offset``, ``end_lineno``,
 ``end_offset`` and ``text`` with the record. Ids listed in ``error_xfail.txt`` (``id  # reason``, one a line) are
 strict xfails: once such a case passes, the line must go.
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import warnings
 from pathlib import Path
 from types import ModuleType
 
@@ -65,6 +66,11 @@ def as_param(case_id: str, source: str | bytes, mode: str) -> object:
     return pytest.param(case_id, source, mode, id=case_id, marks=marks)
 
 
+def warning_action(case_id: str) -> str:
+    """SyntaxWarnings are errors for the ``warnerror`` cases, ignored for the others (as when recorded)."""
+    return "error" if case_id.startswith("warnerror-") else "ignore"
+
+
 def describe(exc: BaseException) -> dict[str, object]:
     got: dict[str, object] = {"type": type(exc).__name__}
     if isinstance(exc, SyntaxError):
@@ -82,7 +88,9 @@ def test_error_matches_cpython(case_id: str, source: str | bytes, mode: str) -> 
 
     expected = {field: RECORD["cases"][case_id][field] for field in FIELDS}
     try:
-        parse(source, FILENAME, mode)
+        with warnings.catch_warnings():
+            warnings.simplefilter(warning_action(case_id), SyntaxWarning)
+            parse(source, FILENAME, mode)
     except Exception as exc:  # noqa: BLE001 - any outcome but CPython's is the failure reported below
         got = describe(exc)
     else:
