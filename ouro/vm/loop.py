@@ -43,6 +43,7 @@ from ouro.vm.generator import make_generator
 from ouro.vm.state import LIMIT, thread_state
 from ouro.vm.traceback import note_loop_exit, remember_frame
 from ouro.vm.tracing import TRACING, continue_traced, run_traced
+from ouro.vm.trampoline import host_arguments, retry_call
 
 MethodType = types.MethodType
 
@@ -300,7 +301,13 @@ def ouro_frame(
     if type(f) is MethodType and type(f.__func__) is Function:
         func = f.__func__
         return func, bind_arguments(func, (f.__self__, *args), kwargs)
-    return None, f(*args, **kwargs)  # type: ignore[operator]
+    try:
+        return None, f(*args, **kwargs)  # type: ignore[operator]
+    except TypeError:  # it may want host functions (trampoline.py)
+        retry = host_arguments(f, args, kwargs)
+        if retry is None:
+            raise
+    return None, f(*retry[0], **retry[1])  # type: ignore[operator]
 
 
 def frame_builtin_call(env: Env, r: list[object], op: int, b: int, c: int) -> object:
@@ -377,6 +384,8 @@ def unwind(
     code = env[0]
     i = pc - 1
     op, _, _, c = env[1][i]
+    if type(exc) is TypeError and retry_call(code, env[1][i], r):
+        return env, r, i  # a CALL of host code that wants host functions: run it again
     if op != RERAISE and not (op == RAISE and c == 0):  # a re-raise adds no entry
         note_raise(exc, code, i)
         remember_frame(exc, env, r)  # a NameError's suggestions read its frame

@@ -43,6 +43,7 @@ from ouro.vm.function import Function, bind_arguments
 from ouro.vm.generator import make_generator
 from ouro.vm.state import LIMIT, thread_state
 from ouro.vm.traceback import note_loop_exit, remember_frame
+from ouro.vm.trampoline import call_host
 
 _LOOP: Any = None
 
@@ -427,10 +428,10 @@ def _host_call(
     """
     if fobj is None or _functions()[1] is None or not isinstance(f, BUILTIN_TYPES):
         del fobj
-        return f(*args, **kwargs)
+        return call_host(f, args, kwargs)
     _profile_event(fobj, "c_call", f)
     try:
-        result = f(*args, **kwargs)
+        result = call_host(f, args, kwargs)
     except BaseException:
         _profile_event(fobj, "c_exception", f)
         del fobj
