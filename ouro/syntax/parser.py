@@ -2365,8 +2365,10 @@ class Parser:
             and self.tokens[self.pos + 1][0] != "STRING"
             and self.tokens[self.pos + 1][0] != "FSTRING_START"
         ):
-            self.advance()
+            # Decoded before the next token is read, as CPython does (a tokenizer error
+            # there wins over a bad escape).
             value, kind = self.string_value(first)
+            self.advance()
             return N.Constant(value, kind, first[2], first[3], first[4], first[5])
         # Parts: ('lit', value, start_tok, end_tok) or an f-string's values.
         parts: list[Any] = []
@@ -2377,8 +2379,8 @@ class Parser:
         while self.kind in ("STRING", "FSTRING_START"):
             tok = self.tok
             if tok[0] == "STRING":
-                self.advance()
                 value, k = self.string_value(tok)
+                self.advance()
                 b = isinstance(value, bytes)
                 if kind_u is None:
                     kind_u = k or ""
@@ -2451,14 +2453,15 @@ class Parser:
             elif kind == "{":
                 parts.extend(self.replacement_field(start))
             elif kind == "FSTRING_END":
-                end = self.advance()
-                # CPython decodes the literal text once the f-string is complete and
-                # reports its bad escapes at the closing quote.
+                end = self.tok
+                # CPython decodes the literal text once the f-string is complete, before it
+                # reads the next token, and reports bad escapes at the closing quote.
                 warn: list[str] = []
                 for part, tok in literals:
                     part[1] = self.fstring_literal(tok, start, warn, end)
                 if warn:
                     self.warn(warn, end, start)
+                self.advance()
                 return parts
             else:
                 raise self.error_here()

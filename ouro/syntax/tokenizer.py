@@ -70,10 +70,14 @@ def _literal_pattern(quote: str, raw: bool) -> re.Pattern[str]:
     q = re.escape(quote[0])
     if len(quote) == 3:
         plain = rf"[^{{}}\\{q}]|{q}(?!{q}{q})"
+        name = rf"[^}}{q}]|{q}(?!{q}{q})"
     else:
         plain = rf"[^{{}}\\{q}\n]"
+        name = rf"[^}}{q}\n]"
     # A backslash never escapes a brace: it stays literal text and the brace opens a field.
-    escape = r"\\[^{}]|\\" if raw else r"\\N\{[^}\n]*\}|\\[^{}]|\\"
+    # '\N{' starts a character name, up to its '}' or the closing quote (then the name is
+    # malformed, which the parser reports when it decodes the text).
+    escape = r"\\[^{}]|\\" if raw else rf"\\N\{{(?:{name})*\}}?|\\[^{{}}]|\\"
     return re.compile(rf"(?:{plain}|\{{\{{|\}}\}}|{escape})*", re.DOTALL)
 
 

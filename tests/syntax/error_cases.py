@@ -339,6 +339,13 @@ CASES = [
     ("fstring-escape-error-at-closing-quote", "f'a\\N{x}{1}b'\n"),
     ("fstring-escape-error-multiline", "f'''\n\\x1{1}\n'''\n"),
     ("fstring-escape-error-after-field", "f'{1}\\x1'\n"),
+    ("fstring-name-escape-unclosed", "f'\\N{'\n"),
+    ("fstring-name-escape-unclosed-long", "f'\\N{GREEK CAPITAL LETTER DELTA'\n"),
+    (
+        "fstring-name-escape-then-unterminated",
+        "f'''\\N{GREEK CAPITAL LETTER DELTA''''\n",
+    ),
+    ("string-escape-error-then-unterminated", "'\\x1' '\n"),
     # --- char: invalid characters ---
     ("char-dollar", "x = $y\n"),
     ("char-question-mark", "x = a ? b : c\n"),
