@@ -134,10 +134,16 @@ def compile_builtin(
     flags: int = 0,
     dont_inherit: bool = False,
     optimize: int = -1,
+    *,
+    _feature_version: int = -1,
 ) -> object:
-    """Ouro's compile builtin: a Code through Ouro's pipeline (PyCF_ONLY_AST: Ouro's tree)."""
+    """Ouro's compile builtin: a Code through Ouro's pipeline; with PyCF_ONLY_AST the tree,
+    made of the host's ``ast`` classes (ast_bridge.py) as ``ast.parse`` expects."""
+    import ast
+
     from ouro import syntax
     from ouro.compiler import compile_source, compile_tree
+    from ouro.vm.ast_bridge import from_host, to_host
 
     name = filename.decode() if isinstance(filename, bytes) else str(filename)
     if mode not in ("exec", "eval", "single", "func_type"):
@@ -145,6 +151,10 @@ def compile_builtin(
             "compile() mode must be 'exec', 'eval' or 'single'"  # host-ok: text, not a call
         )  # host-ok: text, not a call
     level = 0 if optimize in (-1, 0) else optimize
+    if isinstance(source, ast.AST):
+        source = from_host(source)
+        if flags & 0x400:  # PyCF_ONLY_AST on a tree: the tree back
+            return to_host(source)  # type: ignore[arg-type]
     if isinstance(source, syntax.AST):
         return compile_tree(source, name, mode, level)
     if not isinstance(source, (str, bytes, bytearray)):
@@ -152,7 +162,7 @@ def compile_builtin(
             "compile() arg 1 must be a string, bytes or AST object"  # host-ok: text, not a call
         )  # host-ok: text, not a call
     if flags & 0x400:  # ast.PyCF_ONLY_AST
-        return syntax.parse(source, name, mode)
+        return to_host(syntax.parse(source, name, mode))
     return compile_source(source, name, mode, optimize=level)
 
 
