@@ -938,6 +938,7 @@ class CodeGenerator(PatternCompiler, GenericsCompiler):
 
     def visit_Call(self, e: n.Call, dest: int | None) -> int:
         self.check_caller(e.func)
+        self.check_keywords(e.keywords)
         if any(isinstance(arg, n.Starred) for arg in e.args) or any(
             kw.arg is None for kw in e.keywords
         ):
@@ -973,12 +974,27 @@ class CodeGenerator(PatternCompiler, GenericsCompiler):
         if kind is None and isinstance(func, n.Constant):
             kind = type(func.value).__name__
         if kind is not None:
-            warnings.warn_explicit(
-                f"'{kind}' object is not callable; perhaps you missed a comma?",
-                SyntaxWarning,
-                self.filename,
-                func.lineno,
+            self.warn(
+                f"'{kind}' object is not callable; perhaps you missed a comma?", func
             )
+
+    def warn(self, msg: str, node: n.AST) -> None:
+        """A SyntaxWarning; CPython's SyntaxError at the node when warnings are errors."""
+        lineno: int = getattr(node, "lineno", 1)
+        try:
+            warnings.warn_explicit(msg, SyntaxWarning, self.filename, lineno)
+        except SyntaxWarning:
+            raise self.error(msg, node) from None
+
+    def check_keywords(self, keywords: Sequence[n.keyword]) -> None:
+        """``f(a=1, a=2)``: CPython's compiler refuses a repeated keyword argument."""
+        seen: set[str] = set()
+        for kw in keywords:
+            if kw.arg is None:
+                continue
+            if kw.arg in seen:
+                raise self.error(f"keyword argument repeated: {kw.arg}", kw)
+            seen.add(kw.arg)
 
     def call_ex(self, e: n.Call, dest: int | None) -> int:
         mark = self.u.top
@@ -1907,6 +1923,9 @@ class CodeGenerator(PatternCompiler, GenericsCompiler):
         self.visit_body(s.orelse)
         self.emit(O.JUMP, end)
         prev, cleanup, cleanup_exc = self.enter_handler(handler, exc)
+        for clause in s.handlers[:-1]:
+            if cast(n.ExceptHandler, clause).type is None:
+                raise self.error("default 'except:' must be last", clause)
         for clause in s.handlers:
             self.except_clause(cast(n.ExceptHandler, clause), exc, prev, end, outer)
         u.position = _position(s)
@@ -2037,6 +2056,13 @@ class CodeGenerator(PatternCompiler, GenericsCompiler):
         u.position = saved_position
 
     def visit_Assert(self, s: n.Assert) -> None:
+        test = s.test  # a tuple display, maybe folded to a constant
+        if (isinstance(test, n.Tuple) and test.elts) or (
+            isinstance(test, n.Constant)
+            and isinstance(test.value, tuple)
+            and test.value
+        ):
+            self.warn("assertion is always true, perhaps remove parentheses?", s)
         if self.optimize:
             return
         ok = Label()
@@ -2205,6 +2231,7 @@ class CodeGenerator(PatternCompiler, GenericsCompiler):
     visit_AsyncFunctionDef = visit_FunctionDef
 
     def visit_ClassDef(self, s: n.ClassDef) -> None:
+        self.check_keywords(s.keywords)
         decorators = self.decorators(s.decorator_list)
         if s.type_params:
             cls = self.generic(s, s.name, (), lambda params: self.make_class(s, True))
