@@ -142,6 +142,7 @@ LOCAL, DEREF, GLOBAL, NAME, CLASSDEREF = (
     "classderef",
 )
 DICT_OR_DEREF, DICT_OR_GLOBAL = "dict_or_deref", "dict_or_global"
+MAX_BLOCKS = 20  # CPython's CO_MAXBLOCKS: loops, try, except and with blocks nested
 Access = tuple[str, int | str]
 
 
@@ -1657,7 +1658,7 @@ class CodeGenerator(PatternCompiler, GenericsCompiler):
         body, test, orelse, end = Label(), Label(), Label(), Label()
         self.jump_if(s.test, False, orelse)
         self.place(body)
-        self.u.fblocks.append(FBlock("loop", self.u.handler, cont=test, brk=end))
+        self.push_fblock(FBlock("loop", self.u.handler, cont=test, brk=end))
         self.visit_body(s.body)
         self.u.fblocks.pop()
         self.place(test)
@@ -1680,7 +1681,7 @@ class CodeGenerator(PatternCompiler, GenericsCompiler):
             value = self.alloc()
         self.emit(O.FOR_ITER, value, it, orelse)
         self.assign_from(s.target, value)
-        self.u.fblocks.append(FBlock("loop", self.u.handler, cont=top, brk=end))
+        self.push_fblock(FBlock("loop", self.u.handler, cont=top, brk=end))
         self.visit_body(s.body)
         self.u.fblocks.pop()
         self.u.position = _position(s.iter)
@@ -1699,7 +1700,7 @@ class CodeGenerator(PatternCompiler, GenericsCompiler):
         end = Label()
 
         def body(top: Label, orelse: Label) -> None:
-            self.u.fblocks.append(FBlock("loop", self.u.handler, cont=top, brk=end))
+            self.push_fblock(FBlock("loop", self.u.handler, cont=top, brk=end))
             self.visit_body(s.body)
             self.u.fblocks.pop()
 
@@ -1776,6 +1777,15 @@ class CodeGenerator(PatternCompiler, GenericsCompiler):
             self.move(copy, value)
             value = copy
         self.unwind(s, "return", value)
+
+    def push_fblock(self, block: FBlock) -> None:
+        """Enter a block; CPython's compiler allows 20 nested in one function."""
+        u = self.u
+        if len(u.fblocks) >= MAX_BLOCKS:
+            lineno, end_lineno, col, end_col = u.position
+            where = n.Pass(lineno or 1, col or 0, end_lineno, end_col)
+            raise self.error("too many statically nested blocks", where)
+        u.fblocks.append(block)
 
     def unwind(self, s: n.stmt, how: str, value: int = 0) -> None:
         """Leave the blocks between here and the loop (or the function): run finally bodies,
@@ -1865,7 +1875,7 @@ class CodeGenerator(PatternCompiler, GenericsCompiler):
         handler, exc = Label(), self.alloc()
         outer = u.handler
         u.handler = (handler, exc)
-        u.fblocks.append(
+        self.push_fblock(
             FBlock(kind, outer, body=finalbody, exit=exit, is_async=is_async)
         )
         body()
@@ -1906,7 +1916,7 @@ class CodeGenerator(PatternCompiler, GenericsCompiler):
         u.top = mark
         self.emit(O.JUMP, end)
         prev, cleanup, cleanup_exc = self.enter_handler(handler, exc)
-        u.fblocks.append(FBlock("finally_end", outer, prev=prev))
+        self.push_fblock(FBlock("finally_end", outer, prev=prev))
         self.visit_body(s.finalbody)
         u.fblocks.pop()
         u.position = _position(s)
@@ -1993,7 +2003,7 @@ class CodeGenerator(PatternCompiler, GenericsCompiler):
         raised, raised_exc = Label(), self.alloc()
         cleanup_handler = u.handler
         u.handler = (raised, raised_exc)
-        u.fblocks.append(FBlock("except_star", outer, prev=prev, name=clause.name))
+        self.push_fblock(FBlock("except_star", outer, prev=prev, name=clause.name))
         self.visit_body(clause.body)
         u.fblocks.pop()
         u.handler = cleanup_handler
@@ -2030,7 +2040,7 @@ class CodeGenerator(PatternCompiler, GenericsCompiler):
         u.top = mark
         cleanup_handler = u.handler
         if clause.name is None:
-            u.fblocks.append(FBlock("except", outer, prev=prev))
+            self.push_fblock(FBlock("except", outer, prev=prev))
             self.visit_body(clause.body)
             u.fblocks.pop()
             u.position = _position(clause)
@@ -2040,7 +2050,7 @@ class CodeGenerator(PatternCompiler, GenericsCompiler):
             self.store_name(clause.name, exc)
             named, named_exc = Label(), self.alloc()
             u.handler = (named, named_exc)
-            u.fblocks.append(FBlock("except", outer, prev=prev, name=clause.name))
+            self.push_fblock(FBlock("except", outer, prev=prev, name=clause.name))
             self.visit_body(clause.body)
             u.fblocks.pop()
             u.handler = cleanup_handler
