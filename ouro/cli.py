@@ -412,6 +412,10 @@ def main_module(filename: str | None, **extra: object) -> types.ModuleType:
         main.__cached__ = None  # type: ignore[attr-defined]
     main.__dict__.update(extra)
     sys.modules["__main__"] = main
+    from ouro import importer
+
+    if importer.installed():  # Ouro's own sys.modules too (ouro/importer)
+        importer.core.MODULES["__main__"] = main
     return main
 
 
@@ -568,6 +572,17 @@ def run_module(name: str, args: list[str], cfg: Config) -> int:
         except SystemExit as e:
             return exit_status(e)
         return result if isinstance(result, int) else 0
+    from ouro import importer
+
+    if importer.installed():  # found, compiled and cached by Ouro's importer
+        from ouro.importer import mainmodule
+
+        try:
+            spec, code = mainmodule.find_main(name, NoModule)
+        except NoModule as e:
+            return fail(str(e), 1)
+        sys.argv[0] = spec.origin or name  # type: ignore[attr-defined]
+        return run_code(code, mainmodule.main_module(spec, main_module), cfg.inspect)
     try:
         spec, source = find_main_source(name)
     except NoModule as e:
@@ -672,6 +687,18 @@ def configure(opts: Options, cfg: Config) -> None:
     # Ouro's sys.flags for Ouro code (the host's stays the host's).
     sysview.OWN["flags"] = cfg.flags
     sysview.SYS.flags = cfg.flags
+    if ouro_importer(opts):
+        from ouro import importer
+
+        importer.install(sys.path)
+
+
+def ouro_importer(opts: Options) -> bool:
+    """Is Ouro's own import system on (`-X importer=ouro` or OURO_IMPORTER=ouro)?"""
+    from ouro import importer
+
+    environ = {} if opts.has("E") or opts.has("I") else os.environ
+    return importer.requested(xoptions(opts), environ)  # type: ignore[arg-type]
 
 
 def program_argv(opts: Options) -> list[str]:

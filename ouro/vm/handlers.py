@@ -629,6 +629,10 @@ def IMPORT_NAME(r: list[object], a: int, b: object, c: object, env: Env) -> None
         raise ImportError("__import__ not found")
     c = int(c)
     level = r[c]
+    system = own_modules.IMPORT_SYSTEM
+    if system is not None and importer is system.builtin:  # type: ignore[attr-defined]
+        r[a] = system.import_name(b, env[2], r[c + 1], level)  # type: ignore[attr-defined]
+        return
     # Ouro code sees Ouro's own sys, dis, ... (own_modules.py), unless it replaced __import__.
     if importer is host_builtins.__import__ and level == 0:
         own = own_modules.find(b)
@@ -641,7 +645,11 @@ def IMPORT_NAME(r: list[object], a: int, b: object, c: object, env: Env) -> None
 
 @handler
 def IMPORT_FROM(r: list[object], a: int, b: object, c: object, env: Env) -> None:
-    r[a] = errors.import_from(r[b], c)
+    system = own_modules.IMPORT_SYSTEM  # Ouro's importer: its sys.modules, its messages
+    if system is not None:
+        r[a] = system.import_from(r[b], c)  # type: ignore[attr-defined]
+    else:
+        r[a] = errors.import_from(r[b], c)
 
 
 @handler

@@ -68,6 +68,11 @@ OWN_MODULES: dict[str, Callable[[], types.ModuleType]] = {
 
 _made: dict[str, types.ModuleType] = {}
 
+# Ouro's import system (ouro/importer) once ``ouro.importer.install()`` has switched it on:
+# IMPORT_NAME and IMPORT_FROM go through it (its ``builtin`` is ``builtins.__import__``,
+# ``import_name``, ``import_from``).  None: Ouro code imports through the host's __import__.
+IMPORT_SYSTEM: object = None
+
 
 def find(name: str) -> types.ModuleType | None:
     """Ouro's own module called ``name`` (made once), or None if the host's is used."""

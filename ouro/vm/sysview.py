@@ -159,6 +159,13 @@ for _name, _value in OWN.items():
     types.ModuleType.__setattr__(SYS, _name, _value)
 
 
+def set_own(name: str, value: object) -> None:
+    """Make ``sys.NAME`` Ouro's own from now on (Ouro's importer: ``modules``, ``path``,
+    ``meta_path``, ``path_hooks``, ``path_importer_cache``; the command line: ``flags``)."""
+    OWN[name] = value
+    types.ModuleType.__setattr__(SYS, name, value)
+
+
 # --- host modules Ouro code imports -----------------------------------------------------------
 # TODO(#4): until Ouro runs the standard library from its sources (its importer), Ouro code
 # imports host modules.  Those that read frames through their global ``sys`` are pointed at
