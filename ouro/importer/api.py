@@ -173,6 +173,9 @@ def _make_bootstrap() -> types.ModuleType:
             "_load_module_shim": core.load_module_shim,
             "__import__": ouro_import,
             "BuiltinImporter": finders.HostImporter,
+            # importlib.abc finds each machinery class here again by its __name__.
+            "HostImporter": finders.HostImporter,
+            "OwnImporter": finders.OwnImporter,
         },
     )
 
