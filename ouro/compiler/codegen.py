@@ -1209,20 +1209,45 @@ class CodeGenerator(PatternCompiler, GenericsCompiler):
         outer = self.alloc()
         self.expr(e.generators[0].iter, outer)
         own: dict[str, Access] = {}
+        hidden: list[tuple[int, int]] = []  # (a variable's register, its value outside)
+        # The handler's register first: the saves then overwrite the next temporaries at
+        # once (a temporary keeps what it last held alive).
+        handler, exc = Label(), self.alloc() if self.u.function_like else -1
         for sym, flags in scope.symbols.items():
             where = (flags >> st.SCOPE_OFF) & st.SCOPE_MASK
             if flags & st.DEF_PARAM or not flags & st.DEF_LOCAL:
                 continue
+            slot = self.comprehension_slot(sym, where)
+            if slot is not None:
+                hidden.append((slot, self.alloc()))
+                self.move(hidden[-1][1], slot)  # MOVE copies an unbound value too
             if where == st.CELL:
-                reg = self.alloc()
-                self.move(reg, self.const(None))
+                if slot is None:
+                    reg = self.alloc()
+                    self.move(reg, self.const(None))
+                else:
+                    reg = slot  # it holds the function's cell: a new, empty one inside
+                    self.emit(O.DELETE_LOCAL, reg)
                 self.emit(O.MAKE_CELL, reg)
                 own[sym] = (DEREF, reg)
             elif where == st.LOCAL:
-                reg = self.alloc()
+                if slot is None:
+                    reg = self.alloc()
+                    self.u.bound.add(reg)
+                else:
+                    # Hidden inside (an unbound one already is; a cell's register holds
+                    # its cell, and plain values while the comprehension runs).
+                    reg = slot
+                    if reg in self.u.bound or sym in self.u.cellvars:
+                        self.emit(O.DELETE_LOCAL, reg)
+                        self.u.bound.discard(reg)
                 own[sym] = (LOCAL, reg)
-                self.u.bound.add(reg)
         self.u.comps.append((scope, own))
+        always_bound = self.u.always_bound
+        self.u.always_bound = always_bound - {slot for slot, _ in hidden}
+        outer_handler = self.u.handler
+        if hidden:  # an exception leaving the comprehension restores them too
+            self.u.handler = (handler, exc)
         build = {
             n.ListComp: O.BUILD_LIST,
             n.SetComp: O.BUILD_SET,
@@ -1231,8 +1256,39 @@ class CodeGenerator(PatternCompiler, GenericsCompiler):
         self.emit(build[type(e)], d, 0, 0)
         self.comprehension_loops(e, 0, outer, lambda: self.comprehension_element(e, d))
         self.u.comps.pop()
+        self.u.always_bound = always_bound
+        if hidden:
+            self.u.handler = outer_handler
+            self.restore_hidden(hidden)
+            done = Label()
+            self.emit(O.JUMP, done)
+            self.place(handler)
+            saved = self.u.position
+            self.u.position = (None, None, None, None)  # no line of its own (tracing)
+            self.restore_hidden(hidden)
+            self.emit(O.RERAISE, exc)
+            self.u.position = saved
+            self.place(done)
         self.u.top = mark
         return self.finish(d, dest)
+
+    def comprehension_slot(self, sym: str, where: int) -> int | None:
+        """PEP 709: the enclosing function's own register for an inlined comprehension's
+        variable ``sym``, where locals() inside the comprehension sees it; its value outside
+        is saved before and restored after (``restore_hidden``).  None (a temporary
+        register): module and class bodies, and a name of another kind out there."""
+        u = self.u
+        if not u.function_like:
+            return None
+        if where == st.LOCAL and (sym in u.varnames or sym in u.cellvars):
+            return u.regs[sym]
+        if where == st.CELL and sym in u.cellvars:
+            return u.regs[sym]
+        return None
+
+    def restore_hidden(self, hidden: list[tuple[int, int]]) -> None:
+        for slot, save in hidden:
+            self.move(slot, save)
 
     def comprehension_element(
         self, e: n.ListComp | n.SetComp | n.DictComp | n.GeneratorExp, d: int

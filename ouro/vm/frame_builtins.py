@@ -61,10 +61,13 @@ def frame_locals(env: Env, r: list[object]) -> dict[str, object]:
         return env[4]  # type: ignore[no-any-return]
     code: Code = env[0]
     result: dict[str, object] = {}
+    cells = code.co_cellvars
     for index, name in enumerate(code.co_varnames):
         value = r[index]
+        if name in cells:
+            value = _cell_value(value)
         if value is not UNBOUND:
-            result[name] = _cell_value(value) if name in code.co_cellvars else value
+            result[name] = value
     names = code.own_cells + code.co_freevars
     for offset, name in enumerate(names):
         value = _cell_value(r[code.cell_base + offset])
@@ -74,6 +77,10 @@ def frame_locals(env: Env, r: list[object]) -> dict[str, object]:
 
 
 def _cell_value(cell: object) -> object:
+    """A cell's contents (UNBOUND if empty).  A cell variable's register may hold a plain
+    value instead: an inlined comprehension's variable of the same name (PEP 709)."""
+    if type(cell) is not CellType:
+        return cell
     try:
         return cell.cell_contents  # type: ignore[attr-defined]
     except (AttributeError, ValueError):

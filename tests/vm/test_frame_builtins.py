@@ -71,3 +71,35 @@ def test_zero_argument_super_outside_an_attribute() -> None:
         "try:\n    f()\nexcept RuntimeError as e:\n    print(e)\n"
     )
     assert run(source) == "B>A\nsuper(): no arguments\n"
+
+
+COMPREHENSION_LOCALS = """\
+def f():
+    i = "outer"
+    r = [(i, sorted(locals())) for i in range(2)]
+    return r, i, sorted(locals())
+print(f())
+def g():
+    fs = [lambda: i for i in range(2)]
+    return [sorted(locals()) for i in range(1)], [h() for h in fs]
+print(g())
+def k():
+    i = "kept"
+    try:
+        [1 / 0 for i in range(1)]
+    except ZeroDivisionError:
+        pass
+    return i, [[sorted(locals()) for b in range(1)] for a in range(1)]
+print(k())
+"""
+
+
+def test_inlined_comprehension_variables_are_locals_inside_only() -> None:
+    # PEP 709: a comprehension's variables live in the function's own slots (locals()
+    # inside it sees them, a cell variable's too); the values outside come back after,
+    # also when an exception leaves the comprehension.
+    assert run(COMPREHENSION_LOCALS) == (
+        "([(0, ['i']), (1, ['i'])], 'outer', ['i', 'r'])\n"
+        "([['fs', 'i']], [1, 1])\n"
+        "('kept', [[['a', 'b', 'i']]])\n"
+    )
