@@ -480,6 +480,10 @@ def _unwind(
     if fresh:
         note_raise(exc, code, i)
         remember_frame(exc, env, r)
+    else:
+        loop = _loop_module()
+        loop.LOOP_CODES.add(_loop.__code__)
+        loop.drop_reraise_entries(exc)
     while True:
         if fresh:
             try:
