@@ -197,6 +197,9 @@ def test_random_constants_round_trip(values: list[object]) -> None:
 @settings(max_examples=100, deadline=None)
 @given(st.lists(hashables, max_size=8))
 def test_frozenset_order_is_canonical(items: list[object]) -> None:
+    # Equal items of different types (False, 0, 0.0) would make the two sets differ in
+    # which of them is kept: only items no other item equals.
+    items = [x for x in items if sum(1 for y in items if y == x) == 1]
     first = frozenset(items)
     second = frozenset(reversed(items))
     assert dumps(holder(first)) == dumps(holder(second))
