@@ -476,6 +476,7 @@ def MAKE_FUNCTION(r: list[object], a: int, b: object, c: object, env: Env) -> No
 
 
 HOST_BUILD_CLASS = host_builtins.__build_class__
+HOST_IMPORT = ourobuiltins.host_import
 OURO_BUILD_CLASS = ourobuiltins.NAMESPACE["__build_class__"]
 
 
@@ -623,7 +624,8 @@ def ASSERT_FAIL(r: list[object], a: int, b: object, c: object, env: Env) -> None
 
 @handler
 def IMPORT_NAME(r: list[object], a: int, b: object, c: object, env: Env) -> None:
-    # TODO(#4): the host's __import__ until Ouro has its importer.
+    # Ouro's importer when it is on (ouro/importer/), else the host's import behind Ouro's own
+    # modules (ourobuiltins.host_import); a program's own __import__ is called as it is.
     importer = env[3].get("__import__")
     if importer is None:
         raise ImportError("__import__ not found")
@@ -634,7 +636,7 @@ def IMPORT_NAME(r: list[object], a: int, b: object, c: object, env: Env) -> None
         r[a] = system.import_name(b, env[2], r[c + 1], level)  # type: ignore[attr-defined]
         return
     # Ouro code sees Ouro's own sys, dis, ... (own_modules.py), unless it replaced __import__.
-    if importer is host_builtins.__import__ and level == 0:
+    if (importer is HOST_IMPORT or importer is host_builtins.__import__) and level == 0:
         own = own_modules.find(b)
         if own is not None:
             r[a] = own

@@ -32,6 +32,29 @@ BUILTINS.__dict__["__build_class__"] = FrameBuiltin(
     lambda env, r, args, kwargs: build_class(*args, **kwargs),
     needs_frame=False,
 )
+
+
+def host_import(
+    name: str,
+    globals: object = None,
+    locals: object = None,
+    fromlist: object = (),
+    level: int = 0,
+) -> object:
+    """``__import__`` while Ouro's own importer is off: Ouro's own modules (sys, dis, ...)
+    first, else the host's import, whose ``sys`` & co. are swapped for Ouro's."""
+    from ouro.vm import own_modules
+
+    if level == 0:
+        own = own_modules.find(name)
+        if own is not None:
+            return own
+    module = host_builtins.__import__(name, globals, locals, fromlist, level)  # type: ignore[arg-type]
+    return own_modules.owned(module)
+
+
+host_import.__name__ = host_import.__qualname__ = "__import__"
+BUILTINS.__dict__["__import__"] = host_import
 NAMESPACE: dict[str, object] = BUILTINS.__dict__
 HOST_NAMESPACE: dict[str, object] = host_builtins.__dict__
 
