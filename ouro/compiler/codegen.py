@@ -2211,8 +2211,7 @@ class CodeGenerator(PatternCompiler, GenericsCompiler):
         self.u.top = mark
 
     def visit_Import(self, s: n.Import) -> None:
-        for alias in s.names:
-            self.u.position = _position(alias)
+        for alias in s.names:  # every instruction at the statement, as CPython 3.12
             mark = self.u.top
             module = self.alloc()
             self.import_module(alias.name, 0, None, module)
@@ -2237,7 +2236,6 @@ class CodeGenerator(PatternCompiler, GenericsCompiler):
             return
         value = self.alloc()
         for alias in s.names:
-            self.u.position = _position(alias)
             self.emit(O.IMPORT_FROM, value, module, self.name(alias.name))
             self.store_name(alias.asname or alias.name, value)
 
