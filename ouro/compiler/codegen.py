@@ -2306,8 +2306,8 @@ class CodeGenerator(PatternCompiler, GenericsCompiler):
         self.store_name(s.name, cls)
 
     def make_class(self, s: n.ClassDef, generic: bool = False) -> int:
-        """``__build_class__(body, name, *bases, **keywords)``; a generic class's bases end
-        with ``.generic_base`` (in its type-parameter scope)."""
+        """A call of ``__build_class__`` with body, name, *bases, **keywords; a generic
+        class's bases end with ``.generic_base`` (in its type-parameter scope)."""
         u = self.u
         scope = self.table.scope_of(s)
         qualname = self.qualname(s.name)

@@ -1,17 +1,16 @@
-"""Between Ouro's syntax trees and the host's ``ast`` nodes, for ``compile()`` in Ouro code.
+"""Between Ouro's syntax trees and the host's ``ast`` nodes, for the compile builtin of Ouro code.
 
 Programs use the ``ast`` module (``ast.parse``, ``ast.literal_eval``, ``ast.dump``, node
-visitors), which works on the host's node classes: ``compile(source, name, mode,
-ast.PyCF_ONLY_AST)`` in Ouro code parses with Ouro's parser and hands back the same tree built
-from the host's classes, and ``compile(tree, ...)`` takes a host tree back to Ouro's nodes to
-compile it.  Both classes have the same names, fields and attributes (ouro/syntax/nodes.py), so
+visitors), which works on the host's node classes: Ouro's compile builtin with
+``ast.PyCF_ONLY_AST`` parses with Ouro's parser and hands back the same tree built from the
+host's classes, and given a host tree it takes it back to Ouro's nodes to compile it.  Both classes have the same names, fields and attributes (ouro/syntax/nodes.py), so
 the conversion is by name.  It walks with an explicit stack: a deep tree costs no host
 recursion.
 """
 
 from __future__ import annotations
 
-import ast
+import ast  # host-ok: the node classes, as data; nothing is parsed or compiled by the host
 from collections.abc import Callable
 from typing import Any
 

@@ -17,7 +17,7 @@ from ouro.vm import function
 
 
 def build_class(*args: object, **keywords: object) -> object:
-    """``__build_class__(func, name, /, *bases, metaclass=..., **kwds)``."""
+    """The ``__build_class__`` builtin: func, name, /, *bases, metaclass=..., **kwds."""
     if len(args) < 2:
         raise TypeError("__build_class__: not enough arguments")
     body, name, bases = args[0], args[1], args[2:]

@@ -146,7 +146,7 @@ def compile_builtin(
 ) -> object:
     """Ouro's compile builtin: a Code through Ouro's pipeline; with PyCF_ONLY_AST the tree,
     made of the host's ``ast`` classes (ast_bridge.py) as ``ast.parse`` expects."""
-    import ast
+    import ast  # host-ok: the node classes only (ast_bridge.py)
 
     from ouro import syntax
     from ouro.compiler import compile_source, compile_tree
@@ -217,12 +217,14 @@ def _run_with_closure(
     locals_: object,
     closure: object,
 ) -> None:
-    """``exec(code, globals, closure=cells)`` (3.12) for a code object with free variables."""
+    """exec of a code object with free variables and 3.12's ``closure=`` cells."""
     from ouro.vm.function import make_env, run_frame
 
     nfree = len(code.co_freevars)
     if kind == "eval":
-        raise TypeError("code object passed to eval() may not contain free variables")
+        raise TypeError(
+            "code object passed to eval() may not contain free variables"  # host-ok: text
+        )
     if not nfree:
         raise TypeError("cannot use a closure with this code object")
     if (
