@@ -104,7 +104,6 @@ def DELETE_NAME(r: list[object], a: int, b: object, c: object, env: Env) -> None
         raise errors.name_error(b) from None
 
 
-HOST_BUILTINS = host_builtins.__dict__
 OURO_SUPER = FRAME_BUILTINS["super"]
 HOST_SUPER = super
 

@@ -37,7 +37,7 @@ from ouro.bytecode.code import UNBOUND, Code
 from ouro.vm import function, handlers
 from ouro.vm.errors import star_args, star_kwargs
 from ouro.vm.frame_builtins import FrameBuiltin
-from ouro.vm.frames import register_loop
+from ouro.vm.frames import LOOP_CODES, register_loop
 from ouro.vm.function import Env, Function, bind_arguments, make_env
 from ouro.vm.generator import make_generator
 from ouro.vm.state import LIMIT, thread_state
@@ -457,6 +457,8 @@ def add_traceback(exc: BaseException, code: Code, i: int) -> None:
 
 function.run_frame = run_frame
 # The host frames a re-raise passes through: the loops and the handlers that raise.
-LOOP_CODES: set[types.CodeType] = {run_frame.__code__}
-RERAISE_CODES: set[types.CodeType] = {handlers.RAISE.__code__, handlers.RERAISE.__code__}
+RERAISE_CODES: set[types.CodeType] = {
+    handlers.RAISE.__code__,
+    handlers.RERAISE.__code__,
+}
 register_loop(run_frame)  # frames.py reads the running frame from its host frames

@@ -481,9 +481,7 @@ def _unwind(
         note_raise(exc, code, i)
         remember_frame(exc, env, r)
     else:
-        loop = _loop_module()
-        loop.LOOP_CODES.add(_loop.__code__)
-        loop.drop_reraise_entries(exc)
+        _loop_module().drop_reraise_entries(exc)
     while True:
         if fresh:
             try:
