@@ -40,6 +40,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Final
 
+import ouro
 from ouro.bytecode import opcodes
 from ouro.bytecode.code import Code
 from ouro.cache.serializer import BadBytecode, dumps, loads
@@ -64,9 +65,7 @@ __all__ = [
     "write_pyc",
 ]
 
-CACHE_TAG: Final = (
-    "ouro-312"  # sys.implementation.cache_tag (ouro/vm/sysview.py says the same)
-)
+CACHE_TAG: Final = ouro.CACHE_TAG
 MAGIC: Final = opcodes.MAGIC_NUMBER.to_bytes(2, "little") + b"\r\n"
 HEADER_SIZE: Final = 32
 RACY_SECONDS: Final = (

@@ -15,6 +15,7 @@ import sys as host_sys
 import types
 from collections.abc import Callable
 
+import ouro
 from ouro.vm import frames, ourobuiltins, state, tracing
 from ouro.vm.frame_builtins import FrameBuiltin
 
@@ -29,7 +30,7 @@ def _exc_info() -> tuple[object, object, object]:
 # Ouro's own version, in the shape of sys.version_info (name, cache tag: DESIGN.md).
 _IMPLEMENTATION = types.SimpleNamespace(
     name="ouro",
-    cache_tag="ouro-312",
+    cache_tag=ouro.CACHE_TAG,
     version=types.SimpleNamespace(
         major=0, minor=1, micro=0, releaselevel="alpha", serial=0
     ),
