@@ -1070,11 +1070,8 @@ class CodeGenerator(PatternCompiler, GenericsCompiler):
         )  # no docstring: None is the first constant, as CPython 3.12 has it
         self.prologue()
         self.u.position = _position(e.body)
-        if scope.generator:
-            self.expr(e.body)
-            self.return_none()
-        else:
-            self.emit(O.RETURN, self.expr(e.body))
+        # a generator lambda returns its body's value too: ``lambda: (yield 1)`` (3.8+)
+        self.emit(O.RETURN, self.expr(e.body))
         code = self.leave(*_arg_counts(e.args))
         self.u.position = _position(e)
         reg = self.function_end(code, base, flags, nextras, dest)

@@ -215,6 +215,10 @@ class _FrameOwner:
     def __repr__(self) -> str:
         return f"<{type(self).__name__} object {self.__qualname__} at {id(self):#x}>"
 
+    def __reduce__(self) -> object:
+        # A running frame cannot be copied or pickled, as CPython says.
+        raise TypeError(f"cannot pickle '{type(self).__name__}' object")
+
 
 class Generator(_FrameOwner):
     """An Ouro generator: an iterator over the values its frame yields."""
