@@ -418,14 +418,19 @@ def drop_reraise_entries(exc: BaseException) -> None:
 def note_raise(exc: BaseException, code: Code, i: int) -> None:
     """A new raise: record where, and chain the exception being handled as its context.
 
-    A ``raise`` statement sets the context as CPython does (replacing an older one); an
-    exception that comes out of host code keeps the context the host gave it, if any.
+    A ``raise`` statement sets the context as CPython does (replacing an older one).  An
+    exception that comes out of host code keeps the context the host gave it, if any, and one
+    that was raised in Ouro code before (it has Ouro entries) keeps the one it got then.
     """
+    explicit = code.co_code[i][0] == RAISE
+    if not explicit and (
+        exc.__context__ is not None or hasattr(exc, "__ouro_traceback__")
+    ):
+        add_traceback(exc, code, i)
+        return
     add_traceback(exc, code, i)
     handled = thread_state().handled
     if handled is None or handled is exc:
-        return
-    if exc.__context__ is not None and code.co_code[i][0] != RAISE:
         return
     # As CPython: cut a cycle if exc is already in handled's context chain, without hanging
     # on a cycle already there (Floyd's tortoise and hare).
