@@ -151,22 +151,31 @@ class AsyncGenerator(_FrameOwner):
         return self._delegate()
 
 
-class AsyncGenASend:
+class _Step:
+    """An awaitable that is its own iterator: each ``send`` runs one step (asend/athrow)."""
+
+    __slots__ = ()
+
+    def __await__(self) -> _Step:
+        return self
+
+    def __iter__(self) -> _Step:
+        return self
+
+    def __next__(self) -> object:
+        return self.send(None)
+
+    def send(self, value: object) -> object:
+        raise NotImplementedError
+
+
+class AsyncGenASend(_Step):
     """What ``__anext__()`` and ``asend(value)`` return: one step of the generator."""
 
     __slots__ = ("_gen", "_state", "_value")
 
     def __init__(self, gen: AsyncGenerator, value: object) -> None:
         self._gen, self._value, self._state = gen, value, INIT
-
-    def __await__(self) -> AsyncGenASend:
-        return self
-
-    def __iter__(self) -> AsyncGenASend:
-        return self
-
-    def __next__(self) -> object:
-        return self.send(None)
 
     def send(self, value: object) -> object:
         gen = self._gen
@@ -202,22 +211,13 @@ class AsyncGenASend:
         return f"<async_generator_asend object at {id(self):#x}>"
 
 
-class AsyncGenAThrow:
+class AsyncGenAThrow(_Step):
     """What ``athrow(...)`` and ``aclose()`` (``args`` None) return."""
 
     __slots__ = ("_args", "_gen", "_state")
 
     def __init__(self, gen: AsyncGenerator, args: tuple[object, ...] | None) -> None:
         self._gen, self._args, self._state = gen, args, INIT
-
-    def __await__(self) -> AsyncGenAThrow:
-        return self
-
-    def __iter__(self) -> AsyncGenAThrow:
-        return self
-
-    def __next__(self) -> object:
-        return self.send(None)
 
     def send(self, value: object) -> object:
         gen = self._gen
