@@ -87,7 +87,12 @@ HOST_ENV = (
 # `-m NAME` for modules that Ouro implements itself: NAME -> Ouro's module, whose
 # `main(args)` is the command (returns an exit status or None). Until Ouro has its own
 # import system every other module's source is found through the host's importlib.
-OWN_MAIN_MODULES = {"dis": "ouro.bytecode.dis"}
+OWN_MAIN_MODULES = {
+    "dis": "ouro.bytecode.dis",
+    "py_compile": "ouro.tools.py_compile",
+    "compileall": "ouro.tools.compileall",
+    "ouro.freeze": "ouro.freeze",
+}
 
 
 class UsageError(Exception):

@@ -64,6 +64,8 @@ OWN_MODULES: dict[str, Callable[[], types.ModuleType]] = {
     "traceback": _traceback,
     "warnings": _warnings,
     "dis": _alias("dis", "ouro.bytecode.dis"),
+    "py_compile": _alias("py_compile", "ouro.tools.py_compile"),
+    "compileall": _alias("compileall", "ouro.tools.compileall"),
 }
 
 _made: dict[str, types.ModuleType] = {}
