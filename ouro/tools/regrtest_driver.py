@@ -94,7 +94,7 @@ def describe_doctest(text: str) -> tuple[str, str, str] | None:
     where = ""
     for index, line in enumerate(lines):
         stripped = line.strip()
-        if stripped.startswith('File "') and ", line " in stripped and not where:
+        if stripped.startswith('File "') and ", line " in stripped:  # the latest wins
             parts = stripped.split(", line ")
             number = parts[1].split(",")[0]
             if number != "0":
