@@ -699,7 +699,7 @@ def configure(opts: Options, cfg: Config) -> None:
 
 
 def ouro_importer(opts: Options) -> bool:
-    """Is Ouro's own import system on (`-X importer=ouro` or OURO_IMPORTER=ouro)?"""
+    """Is Ouro's own import system on (yes unless `-X importer=host` or OURO_IMPORTER=host)?"""
     from ouro import importer
 
     environ = {} if opts.has("E") or opts.has("I") else os.environ

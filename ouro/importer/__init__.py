@@ -20,9 +20,10 @@ Modules, in the order a name flows through them:
   (the host's names with Ouro's core on top); see api.py and docs/import.md for why.
 * ``hostlist``: THE list of pure-Python stdlib modules still taken from the host, with reasons.
 
-Switch: the importer is on when ``ouro`` runs with ``-X importer=ouro`` or with
-``OURO_IMPORTER=ouro`` in the environment (``install``); otherwise Ouro code imports through the
-host's ``__import__`` as before (ouro/vm/handlers.py), until it can be on by default.
+Switch: the importer is on by default (``install``, called by the command line).  ``-X
+importer=host`` or ``OURO_IMPORTER=host`` make Ouro code import through the host's
+``__import__`` instead (the host compiles and runs imported modules): a way to tell an
+importer bug from a VM bug.
 """
 
 from __future__ import annotations
@@ -41,13 +42,13 @@ _state = {"installed": False}
 def requested(
     xoptions: dict[str, object], environ: dict[str, str] | None = None
 ) -> bool:
-    """Does the command line (``-X importer=ouro``) or the environment (OURO_IMPORTER=ouro)
-    ask for Ouro's importer?  ``-X importer=host`` wins over the environment."""
+    """Is Ouro's importer to be used?  Yes, unless the command line (``-X importer=host``)
+    or the environment (``OURO_IMPORTER=host``) asks for the host's; the command line wins."""
     choice = xoptions.get("importer")
     if isinstance(choice, str):
-        return choice == "ouro"
+        return choice != "host"
     environ = os.environ if environ is None else environ
-    return environ.get("OURO_IMPORTER", "") == "ouro"
+    return environ.get("OURO_IMPORTER", "") != "host"
 
 
 def installed() -> bool:

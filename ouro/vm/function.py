@@ -19,6 +19,7 @@ recursion the VM does.
 from __future__ import annotations
 
 import types
+from typing import Any
 
 from ouro.bytecode import opcodes
 from ouro.bytecode.code import CO_VARARGS, CO_VARKEYWORDS, UNBOUND, Code
@@ -277,8 +278,7 @@ class Function:
     @property
     def __signature__(self) -> object:
         """inspect.signature() of an Ouro function (inspect reads this attribute first)."""
-        import inspect
-
+        inspect = program_inspect()
         code = self.__code__
         names = code.co_varnames
         npos, nposonly, nkw = (
@@ -495,3 +495,18 @@ def _checked_str(value: object, name: str) -> str:
 
 # Programs see CPython's type name: type(f).__name__ == "function".
 Function.__name__ = Function.__qualname__ = "function"
+
+
+def program_inspect() -> Any:
+    """The ``inspect`` module the program sees: the copy Ouro's importer ran, when it is on
+    (its ``signature()`` accepts only its own ``Signature`` class), else the host's."""
+    from ouro.vm import own_modules
+
+    system: Any = own_modules.IMPORT_SYSTEM
+    if system is not None:
+        module = system.modules.get("inspect")
+        if module is not None:
+            return module
+    import inspect
+
+    return inspect

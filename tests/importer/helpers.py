@@ -1,7 +1,7 @@
 """Running a program under Ouro with its own importer (and under the host, to compare).
 
 Each test writes a small tree of modules into a scratch folder and runs ``main.py`` there as
-``python3 -m ouro -X importer=ouro main.py``, in a clean environment that says whether
+``python3 -m ouro -X importer=ouro main.py`` (the default, spelled out), in a clean environment that says whether
 bytecode may be written (our machines set PYTHONDONTWRITEBYTECODE=1; tests choose).  The same
 program run by the host CPython gives the expected output where the behaviour is CPython's.
 """

@@ -251,7 +251,9 @@ def test_stdlib_is_run_by_ouro(tmp_path: Path) -> None:
     assert lines[-1] == "True True"
 
 
-def test_switch_is_off_by_default(tmp_path: Path) -> None:
+def test_switch_is_on_by_default(tmp_path: Path) -> None:
+    """Ouro's importer runs imported modules unless ``-X importer=host`` or
+    ``OURO_IMPORTER=host`` ask for the host's (the command line winning)."""
     write_tree(
         tmp_path,
         {
@@ -259,10 +261,12 @@ def test_switch_is_off_by_default(tmp_path: Path) -> None:
         },
     )
     result = run(tmp_path, ["main.py"], options=())
-    assert result.stdout == "False\n", result.stderr
-    result = run(tmp_path, ["main.py"], options=(), OURO_IMPORTER="ouro")
     assert result.stdout == "True\n", result.stderr
-    result = run(
-        tmp_path, ["main.py"], options=("-X", "importer=host"), OURO_IMPORTER="ouro"
-    )
+    result = run(tmp_path, ["main.py"], options=(), OURO_IMPORTER="host")
     assert result.stdout == "False\n", result.stderr
+    result = run(tmp_path, ["main.py"], options=("-X", "importer=host"))
+    assert result.stdout == "False\n", result.stderr
+    result = run(
+        tmp_path, ["main.py"], options=("-X", "importer=ouro"), OURO_IMPORTER="host"
+    )
+    assert result.stdout == "True\n", result.stderr
