@@ -49,10 +49,7 @@ import ouro
 DRIVER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "regrtest_driver.py")
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(ouro.__file__)))
 DEFAULT_TIMEOUT = 900.0  # seconds per module and interpreter: a hang guard
-IMPL_DETAIL = (
-    "implementation detail"  # how test.support.impl_detail's skip reasons begin
-)
-LOG_TAIL = 15  # lines of a run's stdout/stderr kept to describe a crash
+LOG_TAIL = 40  # lines of a run's stdout/stderr kept to describe a crash
 
 # Issue #6, point 2: the modules measured on a 3.12 host.
 MODULES = """
@@ -90,6 +87,8 @@ class Outcome:
     where: str = ""
     reason: str = ""
     time: float = 0.0
+    impl_detail: bool = False  # skipped by test.support.impl_detail / cpython_only
+    stack: str = ""  # import errors: innermost entries first, "a.py:3 < b.py:9"
 
 
 @dataclass(slots=True)
@@ -225,22 +224,39 @@ class Comparison:
 ADDRESS = re.compile(r"0x[0-9a-fA-F]{4,}")
 
 
-def failure_key(test: Outcome | None, run: ModuleRun) -> tuple[str, str]:
-    """What kind of failure a baseline test had under Ouro (module docstring)."""
-    if test is None:
-        if run.import_error is not None:
-            error = run.import_error
-            return ("not run", f"import error: {error.type}: {error.message}")
-        if run.status == TIMEOUT:
-            return ("not run", "module timed out")
-        if run.status == CRASHED:
-            return ("not run", "module crashed")
-        return ("not run", "not collected")
-    if test.outcome in ("fail", "error"):
+def fixture_owns(fixture_id: str, test_id: str) -> bool:
+    """Is `fixture_id` (`setUpClass (test.test_x.C)`) the fixture of the test `test_id`?"""
+    head, _, inner = fixture_id.partition(" (")
+    return head.startswith(("setUp", "tearDown")) and test_id.startswith(
+        inner[:-1] + "."
+    )
+
+
+def failure_key(
+    test_id: str, run: ModuleRun, extras: Sequence[Outcome] = ()
+) -> tuple[str, str]:
+    """What kind of failure the baseline test `test_id` had in `run` (module docstring).
+    `extras` are errors under ids CPython does not have: a class or module fixture
+    (`setUpClass (test.test_x.C)`) or a loader error; they explain tests not run."""
+    test = run.tests.get(test_id)
+    if test is not None and test.outcome in ("fail", "error"):
         return (test.type or test.outcome, ADDRESS.sub("0x...", test.message))
-    if test.outcome == "skip":
-        return ("skipped", test.reason)
-    return (test.outcome, "")
+    if test is not None and test.outcome == "skip":
+        return ("skipped", ADDRESS.sub("0x...", test.reason))
+    if test is not None:
+        return (test.outcome, "")
+    why = "not collected"
+    if run.import_error is not None:
+        error = run.import_error
+        why = f"import error: {error.type}: {error.message}"
+    elif extras:
+        error = next((e for e in extras if fixture_owns(e.id, test_id)), extras[0])
+        why = f"{error.type}: {error.message} (in {error.id})"
+    elif run.status == TIMEOUT:
+        why = "module timed out"
+    elif run.status == CRASHED:
+        why = "module crashed"
+    return ("not run", ADDRESS.sub("0x...", why))
 
 
 def compare(cpython: ModuleRun, ouro_run: ModuleRun) -> Comparison:
@@ -250,7 +266,7 @@ def compare(cpython: ModuleRun, ouro_run: ModuleRun) -> Comparison:
         for i in passed
         if i in ouro_run.tests
         and ouro_run.tests[i].outcome == "skip"
-        and ouro_run.tests[i].reason.startswith(IMPL_DETAIL)
+        and ouro_run.tests[i].impl_detail
     }
     baseline = passed - impl_detail
     passing = {
@@ -258,10 +274,12 @@ def compare(cpython: ModuleRun, ouro_run: ModuleRun) -> Comparison:
         for i in baseline
         if i in ouro_run.tests and ouro_run.tests[i].outcome == "pass"
     }
-    failures = {
-        i: failure_key(ouro_run.tests.get(i), ouro_run)
-        for i in sorted(baseline - passing)
-    }
+    extras = [
+        t
+        for i, t in ouro_run.tests.items()
+        if i not in cpython.tests and t.outcome in ("fail", "error")
+    ]
+    failures = {i: failure_key(i, ouro_run, extras) for i in sorted(baseline - passing)}
     status = ouro_run.status
     if status == OK and failures:
         status = FAILURES
@@ -371,11 +389,24 @@ def summary(comparisons: Sequence[Comparison]) -> tuple[int, int, int]:
     return base, passing, finished
 
 
+PRINTED_ENTRY = re.compile(r'^\s*File "([^"]+)", line (\d+)')
+
+
+def printed_stack(lines: Sequence[str], limit: int = 6) -> str:
+    """Like the driver's `stack`, from a traceback the driver printed (innermost first,
+    Ouro's own files left out): for when the exception's __traceback__ said nothing."""
+    entries = [m.groups() for m in map(PRINTED_ENTRY.match, lines) if m]
+    shown = [(f, n) for f, n in entries if not f.startswith(REPO + os.sep)][-limit:]
+    return " < ".join(f"{os.path.basename(f)}:{n}" for f, n in reversed(shown))
+
+
 def describe_run(comparison: Comparison) -> str:
     run = comparison.ouro
     if run.import_error is not None:
         error = run.import_error
-        return f"{error.type}: {error.message} ({error.where})"
+        place = error.stack or error.where or printed_stack(run.log_tail)
+        where = f" ({place})" if place else ""
+        return ADDRESS.sub("0x...", f"{error.type}: {error.message}{where}")
     if run.status in (CRASHED, TIMEOUT):
         last = run.log_tail[-1] if run.log_tail and run.status == CRASHED else ""
         during = f"during {run.last_started}" if run.last_started else "between tests"

@@ -11,7 +11,8 @@ appends to OUT one JSON object per line, flushed at once, so that a crash or a t
 leaves every result written before it:
 
     {"event": "begin", "module": ..., "implementation": ..., "version": ...}
-    {"event": "import_error", "type": ..., "message": ..., "where": ...}    (then exit 2)
+    {"event": "import_error", "type": ..., "message": ..., "where": ..., "stack": ...}
+                                                                          (then exit 2)
     {"event": "start", "id": ...}                                          (before each test)
     {"event": "test", "id": ..., "outcome": ..., "time": ...,
      "type": ..., "message": ..., "where": ..., "reason": ...}             (after each test)
@@ -23,11 +24,13 @@ exception. `type` is the exception's class (`module.qualname` unless a builtin),
 the first line of its text, `where` the innermost traceback entry (file:line); for a doctest
 they describe the first failing example instead of the DocTestCase's report.
 
-CPython's `test.support.cpython_only` and `check_impl_detail` ask `sys.implementation.name`.
-When the host's importer runs test.support (``-X importer=host``), the module sees the host's
-`sys` and would answer for CPython; `match_implementation` then makes it answer for the
-implementation running this script, so implementation-detail tests skip under Ouro as they do
-under PyPy. With Ouro's importer, test.support already sees Ouro's `sys` and nothing changes.
+CPython's `test.support.cpython_only` and `check_impl_detail` ask `sys.implementation.name`,
+so implementation-detail tests skip under Ouro as they do under PyPy. When the host's importer
+runs test.support (``-X importer=host``), the module sees the host's `sys` and would answer for
+CPython; `prepare_support` then makes it answer for the implementation running this script.
+It also marks what `impl_detail` (and `cpython_only`, which calls it) turns into a skip, and
+such a skip carries `"impl_detail": true`: the runner leaves those tests out of the baseline
+whatever their reason text ("tuple reuse is specific to CPython").
 
 This file runs on Ouro: it keeps to plain code and the stdlib.
 """
@@ -68,6 +71,18 @@ HIDDEN_DIRS = (
     os.path.dirname(os.path.abspath(unittest.__file__)),
     os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
 )
+
+
+def stack(tb, limit: int = 6) -> str:
+    """The innermost `limit` traceback entries outside HIDDEN_DIRS, innermost first."""
+    try:
+        entries = traceback.extract_tb(tb)
+    except Exception:  # noqa: BLE001 - a tb the host cannot read only loses the location
+        return ""
+    shown = [e for e in entries if not e.filename.startswith(HIDDEN_DIRS)][-limit:]
+    return " < ".join(
+        f"{os.path.basename(e.filename)}:{e.lineno}" for e in reversed(shown)
+    )
 
 
 def innermost(tb) -> str:
@@ -193,7 +208,10 @@ class RecordingResult(unittest.TestResult):
 
     def addSkip(self, test, reason) -> None:
         super().addSkip(test, reason)
-        self.mark(test, "skip", reason=first_line(str(reason)))
+        fields = {"reason": first_line(str(reason))}
+        if is_impl_detail(test):
+            fields["impl_detail"] = True
+        self.mark(test, "skip", **fields)
 
     def addExpectedFailure(self, test, err) -> None:
         super().addExpectedFailure(test, err)
@@ -204,20 +222,43 @@ class RecordingResult(unittest.TestResult):
         self.mark(test, "xpass")
 
 
-def match_implementation() -> None:
-    """Make test.support's implementation checks answer for the running implementation
-    (module docstring); a no-op when test.support already sees this `sys`."""
+IMPL_DETAIL_MARK = "__regrtest_impl_detail__"
+
+
+def prepare_support() -> None:
+    """Make test.support's implementation checks answer for the running implementation,
+    and mark what `impl_detail`/`cpython_only` skip (module docstring)."""
     from test import support
 
-    if support.sys.implementation.name == sys.implementation.name:
-        return
-    parse_guards = support._parse_guards
+    if support.sys.implementation.name != sys.implementation.name:
+        parse_guards = support._parse_guards
 
-    def check_impl_detail(**guards):
-        table, default = parse_guards(guards)
-        return table.get(sys.implementation.name, default)
+        def check_impl_detail(**guards):
+            table, default = parse_guards(guards)
+            return table.get(sys.implementation.name, default)
 
-    support.check_impl_detail = check_impl_detail
+        support.check_impl_detail = check_impl_detail
+    original = support.impl_detail
+
+    def impl_detail(msg=None, **guards):
+        decorator = original(msg, **guards)
+        if support.check_impl_detail(**guards):
+            return decorator  # runs here: nothing to mark
+
+        def mark(item):
+            item = decorator(item)
+            setattr(item, IMPL_DETAIL_MARK, True)
+            return item
+
+        return mark
+
+    support.impl_detail = impl_detail
+
+
+def is_impl_detail(test) -> bool:
+    """Was `test` (its method or its class) skipped by `impl_detail`/`cpython_only`?"""
+    method = getattr(test, getattr(test, "_testMethodName", ""), None)
+    return any(getattr(item, IMPL_DETAIL_MARK, False) for item in (method, type(test)))
 
 
 def main(argv: list[str]) -> int:
@@ -237,12 +278,14 @@ def main(argv: list[str]) -> int:
         )
         began = time.perf_counter()
         try:
-            match_implementation()
+            prepare_support()
             module = importlib.import_module(name)
             suite = unittest.defaultTestLoader.loadTestsFromModule(module)
         except BaseException as exc:  # noqa: BLE001 - SkipTest, SystemExit, any error
             event = {"event": "import_error"}
             event.update(describe(None, (type(exc), exc, exc.__traceback__)))
+            event["stack"] = stack(exc.__traceback__)
+            traceback.print_exc()
             write_event(stream, event)
             return 2
         result = RecordingResult(stream)

@@ -73,8 +73,20 @@ def test_parse_events_import_error() -> None:
     )
     run = parse_events("test_x", "ouro", lines)
     assert run.status == IMPORT_ERROR and run.import_error is not None
-    key = failure_key(None, run)
+    key = failure_key("test.test_x.T.test_a", run)
     assert key == ("not run", "import error: ImportError: no")
+
+
+def test_printed_stack() -> None:
+    lines = [
+        "Traceback (most recent call last):",
+        f'  File "{regrtest.REPO}/ouro/tools/regrtest_driver.py", line 9, in main',
+        '  File "/lib/test/test_int.py", line 5, in <module>',
+        "    from unittest import mock",
+        '  File "/lib/unittest/mock.py", line 2203, in <module>',
+        "ValueError: no",
+    ]
+    assert regrtest.printed_stack(lines) == "mock.py:2203 < test_int.py:5"
 
 
 def make_runs() -> tuple[regrtest.ModuleRun, regrtest.ModuleRun]:
@@ -96,7 +108,7 @@ def make_runs() -> tuple[regrtest.ModuleRun, regrtest.ModuleRun]:
         events(
             result("a"),
             result("b", "error", type="TypeError", message="bad at 0xdeadbeef"),
-            result("c", "skip", reason="implementation detail specific to cpython"),
+            result("c", "skip", reason="specific to cpython", impl_detail=True),
             result("d", "skip", reason="needs sys.getrefcount"),
             result("f", "pass"),
         ),
@@ -116,6 +128,25 @@ def test_compare_baseline_excludes_implementation_details() -> None:
         "e": ("not run", "not collected"),
     }
     assert comparison.percent == 25.0
+
+
+def test_tests_not_run_are_explained_by_fixture_errors() -> None:
+    cpython = parse_events(
+        "test_x", "cpython", events(result("t.C.a"), result("t.D.b"), result("t.E.c"))
+    )
+    error = {"type": "ValueError", "message": "no"}
+    ouro = parse_events(
+        "test_x",
+        "ouro",
+        events(
+            result("setUpClass (t.C)", "error", **error),
+            result("setUpClass (t.D)", "error", type="TypeError", message="bad"),
+        ),
+    )
+    failures = compare(cpython, ouro).failures
+    assert failures["t.C.a"] == ("not run", "ValueError: no (in setUpClass (t.C))")
+    assert failures["t.D.b"] == ("not run", "TypeError: bad (in setUpClass (t.D))")
+    assert failures["t.E.c"] == ("not run", "ValueError: no (in setUpClass (t.C))")
 
 
 def test_compare_all_passing_is_ok_and_timeout_wins() -> None:
@@ -198,6 +229,9 @@ class T(unittest.TestCase):
     @support.cpython_only
     def test_cpython_only(self):
         pass
+    @support.impl_detail("only on pypy", pypy=True)
+    def test_pypy_only(self):
+        pass
 
 def load_tests(loader, tests, pattern):
     import doctest
@@ -236,6 +270,13 @@ def test_driver_under_host(tmp_path: Path) -> None:
     outcome = {i.rsplit(".", 1)[-1]: t for i, t in run.tests.items()}
     assert outcome["test_pass"].outcome == "pass"
     assert outcome["test_cpython_only"].outcome == "pass"  # the host is CPython
+    pypy = outcome["test_pypy_only"]
+    assert (pypy.outcome, pypy.reason, pypy.impl_detail) == (
+        "skip",
+        "only on pypy",
+        True,
+    )
+    assert outcome["test_skip"].impl_detail is False
     fail = outcome["test_fail"]
     assert (fail.outcome, fail.type, fail.message) == (
         "fail",
@@ -257,4 +298,5 @@ def test_driver_under_host(tmp_path: Path) -> None:
     doctest_case = outcome["sample"]
     assert (doctest_case.outcome, doctest_case.type) == ("fail", "doctest")
     assert doctest_case.message.startswith("output differs")
-    assert doctest_case.where == "test_sample.py:33"  # the failing example's line
+    example_line = SAMPLE.splitlines().index("    >>> 1 + 1") + 1
+    assert doctest_case.where == f"test_sample.py:{example_line}"  # the failing example
