@@ -103,8 +103,15 @@ def hosts() -> tuple[str, ...]:
     """The host interpreters available: this one, and the other of 3.11 / 3.12."""
     found = [sys.executable]
     if sys.version_info[:2] == (3, 12):
+        # pyenv puts the running version's bin folder first on PATH: leave it out, so the
+        # shims choose by PYENV_VERSION (pyenv's 3.11 rather than a system one).
+        path = os.pathsep.join(
+            entry
+            for entry in os.environ.get("PATH", os.defpath).split(os.pathsep)
+            if f"{os.sep}versions{os.sep}" not in entry
+        )
         other = _interpreter(
-            "python3", (3, 11), PYENV_VERSION="3.11.7"
+            "python3.11", (3, 11), PYENV_VERSION="3.11.7", PATH=path
         ) or _interpreter("python3.11", (3, 11))
     else:
         other = reference()
