@@ -243,6 +243,12 @@ class Comparison:
 ADDRESS = re.compile(r"0x[0-9a-fA-F]{4,}")
 
 
+def tidy(text: str) -> str:
+    """A message as a group key: memory addresses blanked, this checkout's folder left out
+    (the same failure reads the same from any checkout)."""
+    return ADDRESS.sub("0x...", text.replace(REPO + os.sep, ""))
+
+
 def fixture_owns(fixture_id: str, test_id: str) -> bool:
     """Is `fixture_id` (`setUpClass (test.test_x.C)`) the fixture of the test `test_id`?"""
     head, _, inner = fixture_id.partition(" (")
@@ -259,9 +265,9 @@ def failure_key(
     (`setUpClass (test.test_x.C)`) or a loader error; they explain tests not run."""
     test = run.tests.get(test_id)
     if test is not None and test.outcome in ("fail", "error"):
-        return (test.type or test.outcome, ADDRESS.sub("0x...", test.message))
+        return (test.type or test.outcome, tidy(test.message))
     if test is not None and test.outcome == "skip":
-        return ("skipped", ADDRESS.sub("0x...", test.reason))
+        return ("skipped", tidy(test.reason))
     if test is not None:
         return (test.outcome, "")
     why = "not collected"
@@ -275,7 +281,7 @@ def failure_key(
         why = "module timed out"
     elif run.status == CRASHED:
         why = "module crashed"
-    return ("not run", ADDRESS.sub("0x...", why))
+    return ("not run", tidy(why))
 
 
 def compare(cpython: ModuleRun, ouro_run: ModuleRun) -> Comparison:
@@ -393,7 +399,7 @@ def write_passing(path: str, listed: dict[str, set[str]]) -> None:
 
 def cell(text: str, limit: int = 120) -> str:
     text = text if len(text) <= limit else text[: limit - 1] + "…"
-    return text.replace("|", "\\|").replace("\n", " ") or " "
+    return text.replace("|", "\\|").replace("\n", " ") or "(empty)"
 
 
 def percent(part: int, whole: int) -> str:
@@ -425,7 +431,7 @@ def describe_run(comparison: Comparison) -> str:
         error = run.import_error
         place = error.stack or error.where or printed_stack(run.log_tail)
         where = f" ({place})" if place else ""
-        return ADDRESS.sub("0x...", f"{error.type}: {error.message}{where}")
+        return tidy(f"{error.type}: {error.message}{where}")
     if run.status in (CRASHED, TIMEOUT):
         last = run.log_tail[-1] if run.log_tail and run.status == CRASHED else ""
         during = f"during {run.last_started}" if run.last_started else "between tests"
@@ -501,6 +507,12 @@ def render_markdown(
                 f"| {g.count} | {cell(g.type, 60)} | {cell(g.message)} | {modules}"
                 f" | {cell(g.example, 100)} |"
             )
+        types: Counter[str] = Counter()
+        for g in groups:
+            types[g.type] += g.count
+        out += ["", "## Failures by exception type", ""]
+        out += ["| tests | exception |", "| ---: | --- |"]
+        out += [f"| {n} | {cell(t, 60)} |" for t, n in types.most_common()]
         out += ["", "## Largest failure groups per module", ""]
         for c in comparisons:
             mine = group_failures([c])

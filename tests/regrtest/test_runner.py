@@ -77,6 +77,11 @@ def test_parse_events_import_error() -> None:
     assert key == ("not run", "import error: ImportError: no")
 
 
+def test_tidy_blanks_addresses_and_this_checkout() -> None:
+    text = f"<frame at 0x7f00deadbeef, file '{regrtest.REPO}/ouro/vm/loop.py'>"
+    assert regrtest.tidy(text) == "<frame at 0x..., file 'ouro/vm/loop.py'>"
+
+
 def test_printed_stack() -> None:
     lines = [
         "Traceback (most recent call last):",
