@@ -22,7 +22,7 @@ Offsets, as in CPython, count two bytes per instruction (instruction i is at off
 from __future__ import annotations
 
 import types
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 # co_flags bits, CPython's values (inspect.CO_*).
@@ -61,6 +61,9 @@ class Code:
     """One compiled block (module, class body, function, lambda, comprehension)."""
 
     __slots__ = (
+        "_body",
+        "_docstring",
+        "_positions",
         "co_argcount",
         "co_cellvars",
         "co_code",
@@ -99,9 +102,13 @@ class Code:
         co_qualname: str | None = None,
         co_filename: str = "<unknown>",
         co_firstlineno: int = 1,
-        co_positions_table: tuple[Position, ...] | None = None,
+        co_positions_table: tuple[Position, ...]
+        | Callable[[], tuple[Position, ...]]
+        | None = None,
         co_exceptiontable: tuple[Handler, ...] = (),
     ) -> None:
+        """``co_positions_table`` may be a function making the table on first use (a .pyc's
+        position runs are expanded only when a traceback or a line event needs them)."""
         self.co_code = co_code
         self.co_consts = co_consts
         self.co_names = co_names
@@ -117,12 +124,72 @@ class Code:
         self.co_qualname = co_name if co_qualname is None else co_qualname
         self.co_filename = co_filename
         self.co_firstlineno = co_firstlineno
-        if co_positions_table is None:
-            co_positions_table = ((None, None, None, None),) * len(co_code)
-        assert len(co_positions_table) == len(co_code), "one position per instruction"
-        self.co_positions_table = co_positions_table
+        self._positions: Callable[[], tuple[Position, ...]] | None = None
+        if callable(co_positions_table):
+            self._positions = co_positions_table
+        else:
+            if co_positions_table is None:
+                co_positions_table = ((None, None, None, None),) * len(co_code)
+            assert len(co_positions_table) == len(co_code), (
+                "one position per instruction"
+            )
+            self.co_positions_table = co_positions_table
         self.co_exceptiontable = co_exceptiontable
         self.co_template = self._template()
+        self._body: Callable[[Code], None] | None = None
+        self._docstring: str | None = None
+
+    # --- deferred bodies ---------------------------------------------------------------------
+
+    @classmethod
+    def deferred(
+        cls, body: Callable[[Code], None], docstring: str | None, **header: Any
+    ) -> Code:
+        """A code object with only its header (names, counts, flags) set: ``body(code)`` sets
+        the rest (``BODY_FIELDS`` and co_template) when one of them is first read.
+
+        A .pyc's nested code objects are made so (ouro/cache/serializer.py): most functions
+        of an imported module are never called in a run, and their instructions, positions
+        and constants are then never read.
+        """
+        code = cls.__new__(cls)
+        for name, value in header.items():
+            setattr(code, name, value)
+        code._body = body
+        code._docstring = docstring
+        code._positions = None
+        return code
+
+    @property
+    def docstring(self) -> str | None:
+        """A function's ``__doc__``: co_consts[0] if it is a str (known without the body)."""
+        if self._body is not None:
+            return self._docstring
+        consts = self.co_consts
+        return consts[0] if consts and type(consts[0]) is str else None
+
+    @property
+    def loaded(self) -> bool:
+        """False until a deferred code object's body has been read."""
+        return self._body is None
+
+    def __getattr__(self, name: str) -> Any:
+        # Called only for a field not set yet: the body of a deferred code object, or
+        # positions still to be expanded.
+        if name == "co_positions_table" and self._positions is not None:
+            expand, self._positions = self._positions, None
+            table = self.co_positions_table = expand()
+            return table
+        body = self._body
+        if body is None or name not in BODY_FIELDS:
+            return object.__getattribute__(self, name)  # its own AttributeError
+        self._body = None
+        try:
+            body(self)
+        except BaseException:
+            self._body = body  # the next use fails the same way
+            raise
+        return getattr(self, name)
 
     # --- the register layout ---------------------------------------------------------------
 
@@ -208,11 +275,7 @@ class Code:
 
     def replace(self, **changes: Any) -> Code:
         """A copy with some co_* attributes changed, like ``types.CodeType.replace``."""
-        fields = {
-            name: getattr(self, name)
-            for name in self.__slots__
-            if name != "co_template"
-        }
+        fields = {name: getattr(self, name) for name in FIELDS}
         unknown = set(changes) - set(fields)
         if unknown:
             raise TypeError(
@@ -224,9 +287,7 @@ class Code:
     # --- identity ------------------------------------------------------------------------
 
     def _key(self) -> tuple[object, ...]:
-        return tuple(
-            getattr(self, name) for name in self.__slots__ if name != "co_template"
-        )
+        return tuple(getattr(self, name) for name in FIELDS)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Code):
@@ -242,6 +303,15 @@ class Code:
             f'file "{self.co_filename}", line {self.co_firstlineno}>'
         )
 
+
+# The constructor's fields (what replace() and equality use), and those a deferred code
+# object reads on first use (co_template is made from them).
+FIELDS = tuple(
+    name for name in Code.__slots__ if name.startswith("co_") and name != "co_template"
+)
+BODY_FIELDS = frozenset(
+    {"co_code", "co_consts", "co_positions_table", "co_exceptiontable", "co_template"}
+)
 
 # Programs see CPython's type name: type(compile(...)).__name__ == "code".  # host-ok: text, not a call
 Code.__name__ = Code.__qualname__ = "code"

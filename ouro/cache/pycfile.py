@@ -308,7 +308,7 @@ def read_pyc(
             _say(note, f"# bytecode is stale for {source_path!r}")
             return None
     try:
-        code = loads(memoryview(data)[HEADER_SIZE:])
+        code = loads(memoryview(data)[HEADER_SIZE:], lazy=True, label=path)
     except BadBytecode as e:
         _say(note, f"# {path}: {e}")
         return None

@@ -22,11 +22,14 @@ every process. docs/cache.md describes the format for readers; this is the field
       '(' tuple  count:varint  object*count
       '{' frozenset  count:varint  object*count   (sorted by each item's canonical bytes)
       ':' slice  object(start) object(stop) object(step)
-      'c' code  head:uarray  names:uarray  co_code:uarray  positions:uarray
-                exceptiontable:uarray  object*nconsts
-          head (14 ints): argcount posonlyargcount kwonlyargcount flags ntemps
+      'c' code  head:uarray  names:uarray  bodysize:u32  body
+          body (bodysize bytes): co_code:uarray  positions:uarray  exceptiontable:uarray
+                object*nconsts
+          head (15 ints): argcount posonlyargcount kwonlyargcount flags ntemps
                 zigzag(firstlineno) name qualname filename (string indices)
                 len(names) len(varnames) len(cellvars) len(freevars) nconsts
+                doc (1 + the string index of co_consts[0] if it is a str, else 0: a
+                function's __doc__, known before the body is read)
           names: string indices of co_names, co_varnames, co_cellvars, co_freevars in turn
           co_code: op, a, b, c of each instruction
           positions: runs of equal positions: repeat, lineno+1, end_lineno+1, col+1,
@@ -37,6 +40,11 @@ every process. docs/cache.md describes the format for readers; this is the field
 
 Code objects and the string table are read a column at a time (one ``struct`` call per array),
 which is why they are arrays rather than a varint per field: loading is most of a warm start.
+``loads(data, lazy=True)`` (what .pyc files use, whose checksum has vouched for every byte)
+reads the module's own code at once but only the head of each nested code object, skipping
+its body by ``bodysize``: the body is read, and checked as thoroughly, when the code object is
+first run or looked into (``Code.deferred``).  Most functions of an imported module are never
+called in a given run, and reading them was most of the load time.
 Changing this format means bumping ``VERSION`` (an old body then reads as BadBytecode, which a
 .pyc reader treats as a cache miss).  The opcode numbers and operand kinds a loaded code object
 is checked against come from ``ouro.bytecode.opcodes``.
@@ -45,7 +53,7 @@ is checked against come from ``ouro.bytecode.opcodes``.
 from __future__ import annotations
 
 import struct
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from itertools import accumulate, chain, repeat
 from typing import Final
 
@@ -61,7 +69,7 @@ from ouro.cache import verify
 
 __all__ = ["MAX_DEPTH", "VERSION", "BadBytecode", "dumps", "loads"]
 
-VERSION: Final = 1
+VERSION: Final = 2
 # Nesting of tuples, frozensets, slices and code objects. CPython's parser stops far below
 # (200 nested brackets, 100 indentation levels); the bound only rejects absurd data.
 MAX_DEPTH: Final = 2000
@@ -86,6 +94,7 @@ class _Writer:
         self.out = bytearray()
         self.strings: dict[str, int] = {}
         self.inline = inline
+        self.body_start = 0  # of the code object written last
 
     def varint(self, value: int) -> None:
         out = self.out
@@ -128,7 +137,13 @@ class _Writer:
         todo: list[tuple[object, int]] = [(root, 0)]
         while todo:
             value, depth = todo.pop()
+            if type(value) is _BodyEnd:  # a code object's constants are all written
+                start = value.start
+                struct.pack_into("<I", self.out, start - 4, len(self.out) - start)
+                continue
             items = self.scalar(value)
+            if type(value) is Code:
+                todo.append((_BodyEnd(self.body_start), depth))
             if items:
                 if depth >= MAX_DEPTH:
                     raise ValueError("constants nested too deeply to serialize")
@@ -214,15 +229,31 @@ class _Writer:
             len(co.co_cellvars),
             len(co.co_freevars),
             len(co.co_consts),
+            self.index(co.co_consts[0]) + 1
+            if co.co_consts and type(co.co_consts[0]) is str
+            else 0,
         ]
         if any(type(number) is not int for number in head):
             raise ValueError(f"bad code object counts or flags: {head!r}")
         self.uarray(head)
         names = (*co.co_names, *co.co_varnames, *co.co_cellvars, *co.co_freevars)
         self.uarray([self.index(name) for name in names])
+        self.out += (
+            b"\0\0\0\0"  # the body's size, filled in once its constants are written
+        )
+        self.body_start = len(self.out)
         self.uarray([operand for instr in co.co_code for operand in instr])
         self.uarray(_position_runs(co.co_positions_table))
         self.uarray([field for entry in co.co_exceptiontable for field in entry])
+
+
+class _BodyEnd:
+    """Where a code object's body started: its size is written when the writer pops this."""
+
+    __slots__ = ("start",)
+
+    def __init__(self, start: int) -> None:
+        self.start = start
 
 
 def _position_runs(table: tuple[Position, ...]) -> list[int]:
@@ -284,14 +315,21 @@ class _Frame:
 class _Reader:
     """Reads ``data`` from ``pos``; every read first checks that its bytes are there."""
 
-    def __init__(self, data: bytes) -> None:
+    def __init__(self, data: bytes, pos: int = 0, end: int | None = None) -> None:
         self.data = data
-        self.pos = 0
-        self.end = len(data)
+        self.pos = pos
+        self.end = len(data) if end is None else end
         self.strings: list[str] = []
+        # Read nested code objects' bodies later (loads(lazy=True)); off for the outermost.
+        self.defer = False
+        self.lazy = False
+        self.label = (
+            ""  # where the data came from, for errors raised by a deferred body
+        )
 
     def fail(self, what: str) -> BadBytecode:
-        return BadBytecode(f"bad bytecode at byte {self.pos}: {what}")
+        where = f" in {self.label}" if self.label else ""
+        return BadBytecode(f"bad bytecode{where} at byte {self.pos}: {what}")
 
     def take(self, size: int) -> int:
         """Reserve ``size`` bytes; return where they start."""
@@ -462,13 +500,38 @@ class _CodeReader:
 
     def frame(self) -> _Frame:
         r = self.r
+        fields, nconsts, doc = self.header()
+        size = struct.unpack_from("<I", r.data, r.take(4))[0]
+        start = r.take(size)
+        end = r.pos
+        if r.defer:  # a nested code object: its body is read on first use
+            body = _DeferredBody(r, start, end, fields, nconsts, doc)
+            return _Frame(lambda items: Code.deferred(body, doc, **fields), 0)
+        r.defer = r.lazy
+        r.pos = start
+        self.body(fields, nconsts)
+
+        def build(items: list[object]) -> object:
+            if r.pos != end:
+                raise r.fail("the code object's body size is wrong")
+            _check_docstring(r, items, doc)
+            return Code(co_consts=tuple(items), **fields)  # type: ignore[arg-type]
+
+        return _Frame(build, nconsts)
+
+    def header(self) -> tuple[dict[str, object], int, str | None]:
+        """The fields a code object's head and names give, its number of constants and its
+        docstring."""
+        r = self.r
         head = r.uarray()
-        if len(head) != 14:
-            raise r.fail("a code object's head is not 14 numbers")
+        if len(head) != 15:
+            raise r.fail("a code object's head is not 15 numbers")
         argcount, posonly, kwonly, flags, ntemps, line, name, qualname, filename = head[
             :9
         ]
-        nnames, nvarnames, ncellvars, nfreevars, nconsts = head[9:]
+        nnames, nvarnames, ncellvars, nfreevars, nconsts, doc = head[9:]
+        if doc and not nconsts:
+            raise r.fail("a docstring without constants")
         names = r.names(r.uarray())
         if len(names) != nnames + nvarnames + ncellvars + nfreevars:
             raise r.fail("the name counts do not match the names")
@@ -490,19 +553,24 @@ class _CodeReader:
             "co_cellvars": tuple(names[b:c]),
             "co_freevars": tuple(names[c:]),
         }
+        self.check_layout(fields)
+        return fields, nconsts, r.name(doc - 1) if doc else None
+
+    def body(self, fields: dict[str, object], nconsts: int) -> None:
+        """Read the instructions, positions and exception table into ``fields``, checked."""
+        r = self.r
         code = self.instructions(r.uarray())
         fields["co_code"] = code
         fields["co_positions_table"] = self.positions(r.uarray(), len(code))
         table = r.uarray()
-        self.check_layout(fields, len(code))
+        ntemps = fields["co_ntemps"]
+        assert isinstance(ntemps, int)
+        # Every temporary is written by some instruction; the slack only rejects absurd data.
+        if ntemps > 65536 + 16 * len(code):
+            raise r.fail(f"{ntemps} temporaries for {len(code)} instructions")
         nregs = self.const_base(fields) + nconsts
         fields["co_exceptiontable"] = self.handlers(table, len(code), nregs)
         self.check_operands(fields, nregs)
-
-        def build(items: list[object]) -> object:
-            return Code(co_consts=tuple(items), **fields)  # type: ignore[arg-type]
-
-        return _Frame(build, nconsts)
 
     def instructions(self, values: tuple[int, ...]) -> tuple[Instruction, ...]:
         if not values or len(values) % 4:
@@ -510,19 +578,19 @@ class _CodeReader:
         it = iter(values)
         return tuple(zip(it, it, it, it))
 
-    def positions(self, runs: tuple[int, ...], ninstr: int) -> tuple[Position, ...]:
-        """Expand the runs; whole columns at a time (this is the bulk of a .pyc)."""
+    def positions(
+        self, runs: tuple[int, ...], ninstr: int
+    ) -> tuple[Position, ...] | Callable[[], tuple[Position, ...]]:
+        """The checked runs expanded, or under ``lazy`` a function expanding them when a
+        traceback or a line event first needs them (they are the bulk of a .pyc)."""
         if len(runs) % 5:
             raise self.r.fail("the positions array is not a multiple of 5")
         repeats = runs[0::5]
         if (repeats and min(repeats) < 1) or sum(repeats) != ninstr:
             raise self.r.fail("position runs do not cover the instructions")
-        decode = _field_decoder(max(runs, default=0))
-        columns = [map(decode, runs[k::5]) for k in range(1, 5)]
-        distinct = zip(*columns)
-        if len(repeats) == ninstr:
-            return tuple(distinct)
-        return tuple(chain.from_iterable(map(repeat, distinct, repeats)))
+        if self.r.lazy:
+            return lambda: _expand_positions(runs, ninstr)
+        return _expand_positions(runs, ninstr)
 
     def handlers(
         self, values: tuple[int, ...], ninstr: int, nregs: int
@@ -550,7 +618,7 @@ class _CodeReader:
         assert isinstance(ntemps, int)
         return len(varnames) + len(own_cells) + len(freevars) + ntemps
 
-    def check_layout(self, fields: dict[str, object], ninstr: int) -> None:
+    def check_layout(self, fields: dict[str, object]) -> None:
         argcount, posonly, kwonly, flags, ntemps = (
             fields[name]
             for name in (
@@ -570,9 +638,6 @@ class _CodeReader:
             raise self.r.fail("argument counts exceed the local variables")
         if flags >= 1 << 32:
             raise self.r.fail("flags out of range")
-        # Every temporary is written by some instruction; the slack only rejects absurd data.
-        if ntemps > 65536 + 16 * ninstr:
-            raise self.r.fail(f"{ntemps} temporaries for {ninstr} instructions")
 
     def check_operands(self, fields: dict[str, object], nregs: int) -> None:
         code = fields["co_code"]
@@ -581,6 +646,17 @@ class _CodeReader:
         problem = verify.check_instructions(code, nregs, len(names))
         if problem is not None:
             raise self.r.fail(problem)
+
+
+def _expand_positions(runs: tuple[int, ...], ninstr: int) -> tuple[Position, ...]:
+    """Position runs (checked) to one position per instruction; whole columns at a time."""
+    decode = _field_decoder(max(runs, default=0))
+    columns = [map(decode, runs[k::5]) for k in range(1, 5)]
+    distinct = zip(*columns)
+    repeats = runs[0::5]
+    if len(repeats) == ninstr:
+        return tuple(distinct)
+    return tuple(chain.from_iterable(map(repeat, distinct, repeats)))
 
 
 _FIELD_DECODE: list[int | None] = [None, *range(1 << 16)]
@@ -593,10 +669,20 @@ def _field_decoder(largest: int) -> Callable[[int], int | None]:
     return lambda v: None if v == 0 else v - 1
 
 
-def loads(data: bytes | bytearray | memoryview) -> Code:
-    """The code object ``dumps`` wrote; ``BadBytecode`` for anything else."""
+def loads(
+    data: bytes | bytearray | memoryview, *, lazy: bool = False, label: str = ""
+) -> Code:
+    """The code object ``dumps`` wrote; ``BadBytecode`` for anything else.
+
+    ``lazy``: nested code objects are read and checked on first use (``Code.deferred``), and
+    a damaged one raises ``BadBytecode`` then, naming ``label`` (the .pyc's path).  For data
+    whose integrity is already known (a .pyc's checksum), so that reading it later is safe.
+    """
     reader = _Reader(bytes(data))
-    try:
+    reader.lazy = lazy
+    reader.label = label
+
+    def read() -> object:
         version = reader.u8()
         if version != VERSION:
             raise reader.fail(f"format version {version}, expected {VERSION}")
@@ -607,6 +693,17 @@ def loads(data: bytes | bytearray | memoryview) -> Code:
         code = reader.objects()
         if reader.pos != reader.end:
             raise reader.fail(f"{reader.end - reader.pos} bytes after the code object")
+        return code
+
+    code = _guarded(reader, read)
+    assert isinstance(code, Code)
+    return code
+
+
+def _guarded(reader: _Reader, read: Callable[[], object]) -> object:
+    """``read()``, with any error it meets turned into ``BadBytecode``."""
+    try:
+        return read()
     except BadBytecode:
         raise
     except (
@@ -619,6 +716,57 @@ def loads(data: bytes | bytearray | memoryview) -> Code:
         MemoryError,
         RecursionError,
     ) as e:  # a check missed above: still damage, still one error type
-        raise BadBytecode(f"bad bytecode at byte {reader.pos}: {e!r}") from e
-    assert isinstance(code, Code)
-    return code
+        raise reader.fail(repr(e)) from e
+
+
+def _check_docstring(
+    reader: _Reader, consts: Sequence[object], doc: str | None
+) -> None:
+    """The head's docstring is the first constant, if that is a str."""
+    first = consts[0] if consts else None
+    if doc != (first if type(first) is str else None):
+        raise reader.fail("the docstring in the head is not the first constant")
+
+
+class _DeferredBody:
+    """Reads a nested code object's body when the code object is first used."""
+
+    __slots__ = ("data", "doc", "end", "fields", "label", "nconsts", "start", "strings")
+
+    def __init__(
+        self,
+        reader: _Reader,
+        start: int,
+        end: int,
+        fields: dict[str, object],
+        nconsts: int,
+        doc: str | None,
+    ) -> None:
+        self.data, self.strings, self.label = reader.data, reader.strings, reader.label
+        self.start, self.end = start, end
+        self.fields, self.nconsts, self.doc = fields, nconsts, doc
+
+    def __call__(self, code: Code) -> None:
+        reader = _Reader(self.data, self.start, self.end)
+        reader.strings, reader.label = self.strings, self.label
+        reader.defer = reader.lazy = True
+        fields = dict(self.fields)
+
+        def read() -> object:
+            _CodeReader(reader).body(fields, self.nconsts)
+            consts = tuple([reader.objects() for _ in range(self.nconsts)])
+            if reader.pos != reader.end:
+                raise reader.fail("the code object's body size is wrong")
+            _check_docstring(reader, consts, self.doc)
+            return consts
+
+        consts = _guarded(reader, read)
+        code.co_code = fields["co_code"]  # type: ignore[assignment]
+        positions = fields["co_positions_table"]
+        if callable(positions):
+            code._positions = positions
+        else:
+            code.co_positions_table = positions  # type: ignore[assignment]
+        code.co_exceptiontable = fields["co_exceptiontable"]  # type: ignore[assignment]
+        code.co_consts = consts  # type: ignore[assignment]
+        code.co_template = code._template()

@@ -34,6 +34,8 @@ def build_class(*args: object, **keywords: object) -> object:
     elif isinstance(meta, type):
         meta = calculate_metaclass(meta, bases)
     namespace = prepare(meta, name, bases, keywords)
+    if body._env is None:  # made from a deferred code object (function.py)
+        body._prepare()
     env = body._env
     cell = function.run_frame(
         (env[0], env[1], env[2], env[3], namespace), body._template.copy()

@@ -35,8 +35,13 @@ def run_frame(env: Env, registers: list[object], *args: object) -> object:
 
 # --- decoding -------------------------------------------------------------------------------
 
-_NAME_OPERANDS: dict[int, tuple[bool, bool, bool]] = {
-    info.number: tuple(kind == opcodes.NAME for kind in info.operands)  # type: ignore[misc]
+# opcode -> which of its operands are NAMEs; () for an opcode with none (kept as it is).
+_NAME_OPERANDS: dict[int, tuple[bool, ...]] = {
+    info.number: (
+        tuple(kind == opcodes.NAME for kind in info.operands)
+        if opcodes.NAME in info.operands
+        else ()
+    )
     for info in opcodes.OPS
 }
 # id(code) -> (code, decoded instructions); the code is kept so its id is never reused.
@@ -51,16 +56,23 @@ def decode(code: Code) -> tuple[Instruction, ...]:
         return entry[1]
     names = code.co_names
     insts: list[Instruction] = []
-    for op, a, b, c in code.co_code:
-        kinds = _NAME_OPERANDS.get(op)
-        if kinds is None:
-            raise SystemError(f"ouro: unknown opcode {op} in {code.co_qualname}")
-        insts.append(
+    append = insts.append
+    for inst in code.co_code:
+        kinds = _NAME_OPERANDS.get(inst[0])
+        if not kinds:
+            if kinds is None:
+                raise SystemError(
+                    f"ouro: unknown opcode {inst[0]} in {code.co_qualname}"
+                )
+            append(inst)
+            continue
+        op, a, b, c = inst
+        append(
             (
                 op,
-                names[a] if kinds[0] else a,
-                names[b] if kinds[1] else b,
-                names[c] if kinds[2] else c,
+                names[a] if kinds[0] else a,  # type: ignore[call-overload]
+                names[b] if kinds[1] else b,  # type: ignore[call-overload]
+                names[c] if kinds[2] else c,  # type: ignore[call-overload]
             )
         )
     decoded = tuple(insts)
@@ -127,8 +139,7 @@ class Function:
         self._closure = closure
         self._annotations = annotations
         self._type_params = type_params
-        consts = code.co_consts
-        self._doc = consts[0] if consts and type(consts[0]) is str else None
+        self._doc = code.docstring
         self._module = globals.get("__name__")
         self.__code__ = code
 
@@ -228,11 +239,22 @@ class Function:
                 f" not {nfree}"
             )
         self._code = code
-        self._env = (code, decode(code), self.__globals__, self.__builtins__, None)
+        if code._body is None:
+            self._prepare()
+        else:  # a deferred code object (a .pyc's): read when first called
+            self._env = self._template = None  # type: ignore[assignment]
+            self._argc = -1  # every call takes bind_arguments(), which prepares
+
+    def _prepare(self) -> None:
+        """What the loop's calls read: the frame environment, the register template (with
+        the closure's cells) and the fast path's argument count."""
+        code = self._code
+        self._env = (code, decode(code), self._globals, self._builtins, None)
         template = code.co_template.copy()
+        nfree = len(code.co_freevars)
         if nfree:
             base = code.free_base
-            template[base : base + nfree] = closure
+            template[base : base + nfree] = self._closure
         self._template = template
         simple = not code.co_flags & (CO_VARARGS | CO_VARKEYWORDS)
         self._argc = code.co_argcount if simple and not code.co_kwonlyargcount else -1
@@ -359,6 +381,8 @@ def bind_arguments(
     repeated), then too many positionals, then missing positionals, then keyword-only.
     """
     code = func._code
+    if func._env is None:  # made from a deferred code object: its first call
+        func._prepare()
     regs = func._template.copy()
     argcount = code.co_argcount
     total = argcount + code.co_kwonlyargcount

@@ -16,12 +16,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ouro.bytecode import opcodes as O
-from ouro.bytecode.code import CO_VARARGS, Code
+from ouro.bytecode.code import CO_VARARGS, FIELDS, Code
 from ouro.cache import BadBytecode, dumps, loads, serializer
 from ouro.compiler import compile_source
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-FIELDS = [name for name in Code.__slots__ if name != "co_template"]
 
 
 def holder(*consts: object, **changes: object) -> Code:
@@ -65,6 +64,11 @@ def round_trip(code: Code) -> Code:
     back = loads(data)
     assert dumps(back) == data
     assert same(code, back)
+    lazy = loads(
+        data, lazy=True
+    )  # nested bodies read on first use: the same in the end
+    assert same(code, lazy)
+    assert dumps(lazy) == data
     return back
 
 
@@ -442,3 +446,62 @@ def test_duplicate_frozenset_items_are_bad() -> None:
     assert one + two in data or two + one in data
     with pytest.raises(BadBytecode, match="repeated"):
         loads(data.replace(one + two, one + one).replace(two + one, one + one))
+
+
+# --- deferred bodies (loads(lazy=True), what .pyc files use) ---------------------------------
+
+NESTED = (
+    "def outer(a):\n    'outer doc'\n    def inner(b):\n        return a + b\n"
+    "    return inner\nclass K:\n    def m(self):\n        return 1 / 0\n"
+    "f = lambda: 'not a doc'\n"
+)
+
+
+def nested_functions(code: Code) -> dict[str, Code]:
+    return {c.co_name: c for c in code.co_consts if isinstance(c, Code)}
+
+
+def test_lazy_loads_reads_nested_bodies_on_first_use() -> None:
+    data = dumps(compile_source(NESTED, "n.py"))
+    code = loads(data, lazy=True)
+    assert code.loaded  # the module's own code is read at once
+    nested = nested_functions(code)
+    outer = nested["outer"]
+    assert not outer.loaded
+    # The head is there: names, counts, flags, and the docstring without the body.
+    assert (outer.co_name, outer.co_varnames, outer.co_argcount) == (
+        "outer",
+        ("a", "inner"),
+        1,
+    )
+    assert outer.docstring == "outer doc" and not outer.loaded
+    assert nested["<lambda>"].docstring is None
+    assert outer.co_code and outer.loaded  # any body field reads the body
+    inner = nested_functions(outer)["inner"]
+    assert not inner.loaded  # one level at a time
+    assert same(code, loads(data))
+
+
+def test_lazy_positions_are_expanded_on_first_use() -> None:
+    data = dumps(compile_source(NESTED, "n.py"))
+    code = loads(data, lazy=True)
+    assert code._positions is not None
+    assert code.co_positions_table == loads(data).co_positions_table
+    assert code._positions is None
+
+
+def test_damaged_nested_body_is_bad_when_first_used() -> None:
+    """With lazy=True the damage of a nested body (which a .pyc's checksum has already ruled
+    out) is found when that body is read: BadBytecode naming where the data came from."""
+    data = dumps(compile_source("def f():\n    return 1\n", "d.py"))
+    body = nested_functions(loads(data, lazy=True))["f"]._body
+    assert isinstance(body, serializer._DeferredBody)
+    damaged = data[: body.end - 1] + b"\xff" + data[body.end :]  # f's last byte
+    code = loads(damaged, lazy=True, label="x.pyc")
+    f = nested_functions(code)["f"]
+    with pytest.raises(BadBytecode, match="in x.pyc"):
+        f.co_code  # noqa: B018
+    with pytest.raises(BadBytecode):  # and again: the failure is kept
+        f.co_consts  # noqa: B018
+    with pytest.raises(BadBytecode):
+        loads(damaged)  # read at once, the same damage is found at once
