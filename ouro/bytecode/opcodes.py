@@ -192,6 +192,24 @@ op("GET_LEN",         144,   R, R, X,  "r[b] -> r[a]",                       "r[
 op("COPY_DICT_WITHOUT_KEYS",145, R, R, R, "r[b] r[c] -> r[a]",               "r[a] = a dict of r[b] without the keys in tuple r[c]")
 # --- the interactive prompt ---
 op("PRINT_EXPR",      150,   R, X, X,  "r[a] -> -",                          "show r[a] at the prompt (sys.displayhook)")
+# --- specialised and fused instructions (issue #7): SPECIALISES names what each stands for ---
+op("INPLACE_ADD",     160,   R, R, X,  "r[a] r[b] -> r[a]",                  "r[a] += r[b]")
+op("INPLACE_SUBTRACT",161,   R, R, X,  "r[a] r[b] -> r[a]",                  "r[a] -= r[b]")
+op("FOR_ITER_BACK",   162,   R, R, J,  "r[b] -> r[a] @c",                    "a loop's back edge: r[a] = next(r[b]) and continue at c; when exhausted go on")
+op("CALL1",           163,   R, R, R,  "r[b] r[c] -> r[a]",                  "r[a] = r[b](r[c])")
+op("CALL2",           164,   R, R, R,  "r[a] r[b] r[c] -> r[a]",             "r[a] = r[a](r[b], r[c])")
+op("JUMP_IF_EQ",      165,   R, R, J,  "r[a] r[b] -> @c",                    "continue at c if r[a] == r[b]")
+op("JUMP_IF_NE",      166,   R, R, J,  "r[a] r[b] -> @c",                    "continue at c if r[a] != r[b]")
+op("JUMP_IF_LT",      167,   R, R, J,  "r[a] r[b] -> @c",                    "continue at c if r[a] < r[b]")
+op("JUMP_IF_LE",      168,   R, R, J,  "r[a] r[b] -> @c",                    "continue at c if r[a] <= r[b]")
+op("JUMP_IF_GT",      169,   R, R, J,  "r[a] r[b] -> @c",                    "continue at c if r[a] > r[b]")
+op("JUMP_IF_GE",      170,   R, R, J,  "r[a] r[b] -> @c",                    "continue at c if r[a] >= r[b]")
+op("JUMP_UNLESS_EQ",  171,   R, R, J,  "r[a] r[b] -> @c",                    "continue at c unless r[a] == r[b]")
+op("JUMP_UNLESS_NE",  172,   R, R, J,  "r[a] r[b] -> @c",                    "continue at c unless r[a] != r[b]")
+op("JUMP_UNLESS_LT",  173,   R, R, J,  "r[a] r[b] -> @c",                    "continue at c unless r[a] < r[b]")
+op("JUMP_UNLESS_LE",  174,   R, R, J,  "r[a] r[b] -> @c",                    "continue at c unless r[a] <= r[b]")
+op("JUMP_UNLESS_GT",  175,   R, R, J,  "r[a] r[b] -> @c",                    "continue at c unless r[a] > r[b]")
+op("JUMP_UNLESS_GE",  176,   R, R, J,  "r[a] r[b] -> @c",                    "continue at c unless r[a] >= r[b]")
 # fmt: on
 
 # INTRINSIC's c: the operations too rare to deserve an opcode, by number (CPython's
@@ -206,6 +224,23 @@ INTRINSICS: tuple[str, ...] = (
 )
 INTRINSIC_NUMBER: dict[str, int] = {
     name: i for i, name in enumerate(INTRINSICS) if name
+}
+
+# The specialised and fused instructions: each stands for this sequence of generic ones
+# (the compiler's peephole pass makes them, ouro/compiler/peephole.py; docs/vm.md).  An
+# instruction a fused one replaces is gone from the code, except the JUMP of FOR_ITER_BACK's
+# loop head, which stays where the loop starts.
+SPECIALISES: dict[str, tuple[str, ...]] = {
+    "INPLACE_ADD": ("INPLACE",),  # c = 0
+    "INPLACE_SUBTRACT": ("INPLACE",),  # c = 1
+    "FOR_ITER_BACK": ("JUMP", "FOR_ITER"),  # the jump back to the loop's FOR_ITER
+    "CALL1": ("MOVE", "CALL"),  # the argument read where it is, not moved
+    "CALL2": ("MOVE", "MOVE", "CALL"),  # the same, two arguments
+    **{
+        f"JUMP_{sense}_{cmp}": (f"COMPARE_{cmp}", jump)
+        for sense, jump in (("IF", "JUMP_IF_TRUE"), ("UNLESS", "JUMP_IF_FALSE"))
+        for cmp in ("EQ", "NE", "LT", "LE", "GT", "GE")
+    },
 }
 
 # --- derived views --------------------------------------------------------------------
@@ -252,6 +287,12 @@ def _check_table() -> None:
         assert sep and _PICTURE_SIDE.match(before) and _PICTURE_SIDE.match(after), (
             f"{info.name}: bad picture {info.picture!r}"
         )
+    for name, generic in SPECIALISES.items():
+        assert BY_NAME[name].number >= 160, (
+            f"{name}: a specialisation is numbered from 160"
+        )
+        assert all(BY_NAME[g].number < 160 for g in generic), f"{name}: {generic}"
+    assert {i.name for i in OPS if i.number >= 160} == set(SPECIALISES)
 
 
 _check_table()
@@ -294,6 +335,12 @@ MAGIC_HISTORY: tuple[tuple[int, str, str, str], ...] = (
         "2026-11-24",
         "73cc04ea26131033",
         "the fingerprint covers the INTRINSICS list; intrinsic CALLER_MODULE",
+    ),
+    (
+        3904,
+        "2026-11-24",
+        "d245151205ba1c50",
+        "issue #7: specialised and fused instructions (SPECIALISES)",
     ),
 )
 MAGIC_NUMBER: int = MAGIC_HISTORY[-1][0]

@@ -248,7 +248,15 @@ def _handler_table(code: list[Instr]) -> tuple[Handler, ...]:
 
 def assemble(unit: Unit, *, optimize: bool = True) -> Code:
     """Resolve labels and constant operands; build the Code object."""
-    stream = optimize_stream(unit.stream) if optimize else unit.stream
+    stream = unit.stream
+    if optimize:
+        from ouro.compiler import peephole  # it builds on this module's Instr and Label
+
+        stream = optimize_stream(stream)
+        stream = peephole.drop_checks(
+            stream, unit.argcount, unit.kwonlyargcount, unit.flags
+        )
+        stream = peephole.fuse(stream)
     code: list[Instr] = []
     for item in stream:
         if isinstance(item, Label):

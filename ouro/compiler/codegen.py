@@ -130,6 +130,16 @@ _COMPARE: dict[type[n.cmpop], int] = {
     n.NotIn: O.NOT_CONTAINS,
 }
 _CONVERSION = {-1: 0, ord("s"): 1, ord("r"): 2, ord("a"): 3}
+# A test that is one comparison jumps with the fused compare-and-branch (issue #7):
+# (jump if false, jump if true) for each operator.
+_COMPARE_JUMP: dict[type[n.cmpop], tuple[int, int]] = {
+    n.Eq: (O.JUMP_UNLESS_EQ, O.JUMP_IF_EQ),
+    n.NotEq: (O.JUMP_UNLESS_NE, O.JUMP_IF_NE),
+    n.Lt: (O.JUMP_UNLESS_LT, O.JUMP_IF_LT),
+    n.LtE: (O.JUMP_UNLESS_LE, O.JUMP_IF_LE),
+    n.Gt: (O.JUMP_UNLESS_GT, O.JUMP_IF_GT),
+    n.GtE: (O.JUMP_UNLESS_GE, O.JUMP_IF_GE),
+}
 
 # How a name is reached: a register read directly, a cell register, a global, the locals
 # mapping, or a class body's free variable (mapping first, then the cell); in an annotation
@@ -749,6 +759,14 @@ class CodeGenerator(PatternCompiler, GenericsCompiler):
             reg = self.operand(e.left)
             is_none = isinstance(e.ops[0], n.Is) == when
             self.emit(O.JUMP_IF_NONE if is_none else O.JUMP_IF_NOT_NONE, reg, label)
+        elif (
+            isinstance(e, n.Compare)
+            and len(e.ops) == 1
+            and type(e.ops[0]) in _COMPARE_JUMP
+        ):
+            left = self.operand(e.left)
+            right = self.operand(e.comparators[0])
+            self.emit(_COMPARE_JUMP[type(e.ops[0])][when], left, right, label)
         else:
             reg = self.expr(e)
             self.emit(O.JUMP_IF_TRUE if when else O.JUMP_IF_FALSE, reg, label)

@@ -229,7 +229,40 @@ class Generator(_FrameOwner):
         return self
 
     def __next__(self) -> object:
-        return self._send(None)
+        """``_send(None)`` and ``_resume(None)`` written out for the common case, a
+        suspended generator with no exception of its own being handled: a ``for`` loop
+        resumes its generator once per item (issue #7)."""
+        pc = self._pc
+        if (
+            pc == FINISHED
+            or self._running
+            or not self._started
+            or self._exc is not None
+        ):
+            return self._send(None)
+        if self._dest >= 0:
+            self._r[self._dest] = None
+        state = thread_state()
+        caller_handled = state.handled
+        self._pc = FINISHED
+        self._running = True
+        try:
+            value = function.run_frame(self._env, self._r, pc, self, None)
+        except StopIteration as exc:
+            raise RuntimeError("generator raised StopIteration") from exc
+        finally:
+            self._running = False
+            inner = state.handled
+            state.handled = caller_handled
+            if self._pc == FINISHED:
+                self._r.clear()  # as _resume: returned or raised
+        if self._pc == FINISHED:
+            if value is None:
+                raise StopIteration
+            raise StopIteration(value)
+        if inner is not caller_handled:
+            self._exc = inner
+        return value
 
     send = _FrameOwner._send
     close = _FrameOwner._close

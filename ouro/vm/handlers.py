@@ -215,37 +215,53 @@ def LOAD_SUPER_ATTR(r: list[object], a: int, b: object, c: object, env: Env) -> 
 # --- operators ------------------------------------------------------------------------------
 
 
-def _binary(function: Callable[[object, object], object]) -> Handler:
-    def run(r: list[object], a: int, b: object, c: object, env: Env) -> None:
-        r[a] = function(r[b], r[c])
-
-    return run
-
-
-for _name, _function in (
-    ("MULTIPLY", operator.mul),
-    ("TRUE_DIVIDE", operator.truediv),
-    ("FLOOR_DIVIDE", operator.floordiv),
-    ("REMAINDER", operator.mod),
-    ("POWER", operator.pow),
-    ("MATRIX_MULTIPLY", operator.matmul),
-    ("LSHIFT", operator.lshift),
-    ("RSHIFT", operator.rshift),
-    ("AND", operator.and_),
-    ("OR", operator.or_),
-    ("XOR", operator.xor),
-    ("COMPARE_NE", operator.ne),
-    ("COMPARE_LE", operator.le),
-    ("COMPARE_GT", operator.gt),
-    ("COMPARE_GE", operator.ge),
-    ("IS", operator.is_),
-    ("IS_NOT", operator.is_not),
-    ("NOT_CONTAINS", lambda x, y: x not in y),
-    ("CONTAINS", lambda x, y: x in y),
-):
-    _run = _binary(_function)
-    _run.__name__ = _run.__qualname__ = _name
-    handler(_run)
+# The binary operators that are no handlers: both loops run them as one case,
+# ``r[a] = BINARY[op](r[b], r[c])`` (a host operator function called straight from the loop
+# costs less than a handler that calls it).
+BINARY_OPERATORS: dict[str, Callable[[object, object], object]] = {
+    "MULTIPLY": operator.mul,
+    "TRUE_DIVIDE": operator.truediv,
+    "FLOOR_DIVIDE": operator.floordiv,
+    "REMAINDER": operator.mod,
+    "POWER": operator.pow,
+    "MATRIX_MULTIPLY": operator.matmul,
+    "LSHIFT": operator.lshift,
+    "RSHIFT": operator.rshift,
+    "AND": operator.and_,
+    "OR": operator.or_,
+    "XOR": operator.xor,
+    "COMPARE_NE": operator.ne,
+    "COMPARE_LE": operator.le,
+    "COMPARE_GT": operator.gt,
+    "COMPARE_GE": operator.ge,
+    "IS": operator.is_,
+    "IS_NOT": operator.is_not,
+    "NOT_CONTAINS": lambda x, y: x not in y,
+    "CONTAINS": lambda x, y: x in y,
+}
+# The fused compare-and-branch instructions: the comparison each makes (JUMP_IF_xx jumps
+# when it is true, JUMP_UNLESS_xx when it is false).
+_COMPARISONS = {
+    "EQ": operator.eq,
+    "NE": operator.ne,
+    "LT": operator.lt,
+    "LE": operator.le,
+    "GT": operator.gt,
+    "GE": operator.ge,
+}
+BINARY: list[Callable[[object, object], object] | None] = [None] * 256
+for _name, _function in BINARY_OPERATORS.items():
+    BINARY[opcodes.BY_NAME[_name].number] = _function
+for _cmp, _function in _COMPARISONS.items():
+    BINARY[opcodes.BY_NAME["JUMP_IF_" + _cmp].number] = _function
+    BINARY[opcodes.BY_NAME["JUMP_UNLESS_" + _cmp].number] = _function
+BINARY_OPS = frozenset(opcodes.BY_NAME[name].number for name in BINARY_OPERATORS)
+JUMP_IF_OPS = frozenset(
+    opcodes.BY_NAME["JUMP_IF_" + cmp].number for cmp in _COMPARISONS
+)
+JUMP_UNLESS_OPS = frozenset(
+    opcodes.BY_NAME["JUMP_UNLESS_" + cmp].number for cmp in _COMPARISONS
+)
 
 # INPLACE's c: the operator in ast's order (ouro.syntax.nodes' operator classes).
 INPLACE_OPERATORS: tuple[Callable[[object, object], object], ...] = (

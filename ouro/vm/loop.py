@@ -47,23 +47,31 @@ from ouro.vm.trampoline import host_arguments, retry_call
 
 MethodType = types.MethodType
 
-# The opcodes that are cases of the loop, by their numbers as written in the chain below.
+# The opcodes that are cases of the loop, by their numbers as written in the chain below, in
+# the chain's order: the order of the dynamic counts over the speed suite (benchmarks/, issue
+# #7), as each test ahead of an opcode costs it 6-7 ns (docs/vm-format.md).
 CHAIN = {
-    "MOVE": 1,
-    "LOAD_GLOBAL": 4,
     "LOAD_ATTR": 20,
-    "CALL": 100,
-    "RETURN": 104,
-    "JUMP_IF_FALSE": 61,
-    "JUMP": 60,
-    "FOR_ITER": 91,
+    "MOVE": 1,
+    "CALL1": 163,
     "ADD": 30,
-    "COMPARE_LT": 52,
-    "COMPARE_EQ": 50,
-    "SUBTRACT": 31,
-    "JUMP_IF_TRUE": 62,
-    "LOAD_SUBSCR": 23,
+    "RETURN": 104,
+    "FOR_ITER_BACK": 162,
+    "INPLACE_ADD": 160,
+    "LOAD_GLOBAL": 4,
     "STORE_ATTR": 21,
+    "JUMP_IF_FALSE": 61,
+    "CALL": 100,
+    "CALL2": 164,
+    # BINARY_OPS, JUMP_IF_OPS, JUMP_UNLESS_OPS: one case each (handlers.BINARY)
+    "LOAD_SUBSCR": 23,
+    "SUBTRACT": 31,
+    "JUMP": 60,
+    "JUMP_IF_TRUE": 62,
+    "FOR_ITER": 91,
+    "COMPARE_EQ": 50,
+    "COMPARE_LT": 52,
+    "INPLACE_SUBTRACT": 161,
     # rarer ones that move pc or switch frames, behind one `in CONTROL` test
     "JUMP_IF_NONE": 63,
     "JUMP_IF_NOT_NONE": 64,
@@ -75,13 +83,17 @@ CHAIN = {
     "END_ASYNC_FOR": 94,
 }
 CONTROL = frozenset({63, 64, 101, 102, 110, 111, 112, 94})
+BINARY = handlers.BINARY
+BINARY_OPS = handlers.BINARY_OPS
+JUMP_IF_OPS = handlers.JUMP_IF_OPS
+JUMP_UNLESS_OPS = handlers.JUMP_UNLESS_OPS
 
 
 def _check_dispatch() -> list[handlers.Handler]:
     """Import-time check: every opcode is a case of the chain or has a handler, not both."""
     for name, number in CHAIN.items():
         assert opcodes.BY_NAME[name].number == number, f"chain: {name} is not {number}"
-    chained = set(CHAIN.values())
+    chained = set(CHAIN.values()) | BINARY_OPS | JUMP_IF_OPS | JUMP_UNLESS_OPS
     assert CONTROL <= chained
     handled = set(handlers.HANDLERS)
     table = {info.number for info in opcodes.OPS}
@@ -140,37 +152,34 @@ def run_frame(
             while True:
                 op, a, b, c = insts[pc]
                 pc += 1
-                if op == 1:  # MOVE  r[b] -> r[a]
-                    r[a] = r[b]
-                elif op == 4:  # LOAD_GLOBAL  names[b] -> r[a]
-                    x = glb.get(b, UNBOUND)
-                    r[a] = x if x is not UNBOUND else handlers.load_global(env, b)
-                elif op == 20:  # LOAD_ATTR  r[b] names[c] -> r[a]
+                if op == 20:  # LOAD_ATTR  r[b] names[c] -> r[a]
                     r[a] = getattr(r[b], c)
-                elif op == 100:  # CALL  r[b:b+1+c] -> r[a]
+                elif op == 1:  # MOVE  r[b] -> r[a]
+                    r[a] = r[b]
+                elif op == 163:  # CALL1  r[b] r[c] -> r[a]
                     f = r[b]
-                    if type(f) is Function:
-                        if f._argc == c:
-                            x = f._template.copy()
-                            x[:c] = r[b + 1 : b + 1 + c]
-                        else:
-                            x = bind_arguments(f, r[b + 1 : b + 1 + c], {})
+                    if type(f) is Function and f._argc == 1:
+                        x = f._template.copy()
+                        x[0] = r[c]
                     elif type(f) is MethodType and type(f.__func__) is Function:
-                        x = bound_method_registers(f, r[b + 1 : b + 1 + c])
+                        x = bound_method_registers(f, [r[c]])
                         f = f.__func__
-                    elif (
-                        type(f) is FrameBuiltin
-                    ):  # globals(), exec(...): see the caller  # host-ok: text, not a call
-                        r[a] = f.call(env, r, tuple(r[b + 1 : b + 1 + c]), {})
-                        if TRACING.on:  # sys.settrace() was called: go on traced
-                            break
-                        continue
+                    elif type(f) is Function or type(f) is FrameBuiltin:
+                        f, x = call_registers(env, r, f, [r[c]])
+                        if f is None:
+                            r[a] = x
+                            if TRACING.on:  # sys.settrace() was called: go on traced
+                                break
+                            continue
                     else:
-                        r[a] = f(*r[b + 1 : b + 1 + c])
+                        try:
+                            r[a] = f(r[c])
+                            continue
+                        except TypeError as error:  # it may want host functions
+                            x = host_retry(error, f, [r[c]])
+                        r[a] = f(*x)  # outside the handler: no implicit __context__
                         continue
-                    if (
-                        len(frames) + 1 >= limit.value
-                    ):  # the new frame would pass the limit
+                    if len(frames) + 1 >= limit.value:  # the new frame would pass it
                         raise recursion_error()
                     frames.append((env, r, pc, a))
                     env = f._env
@@ -178,6 +187,8 @@ def run_frame(
                     glb = env[2]
                     r = x
                     pc = 0
+                elif op == 30:  # ADD  r[b] r[c] -> r[a]
+                    r[a] = r[b] + r[c]
                 elif op == 104:  # RETURN  r[a] -> -
                     x = r[a]
                     if len(frames) == base:
@@ -186,32 +197,90 @@ def run_frame(
                     insts = env[1]
                     glb = env[2]
                     r[a] = x
+                elif op == 162:  # FOR_ITER_BACK  r[b] -> r[a] @c
+                    x = next(r[b], UNBOUND)
+                    if x is not UNBOUND:
+                        r[a] = x
+                        pc = c
+                elif op == 160:  # INPLACE_ADD  r[a] r[b] -> r[a]
+                    r[a] += r[b]
+                elif op == 4:  # LOAD_GLOBAL  names[b] -> r[a]
+                    x = glb.get(b, UNBOUND)
+                    if x is UNBOUND:
+                        x = env[3].get(b, UNBOUND)  # a builtin
+                        if x is UNBOUND:
+                            x = handlers.load_global(env, b)  # NameError
+                    r[a] = x
+                elif op == 21:  # STORE_ATTR  r[a] r[b] names[c] -> -
+                    setattr(r[b], c, r[a])
                 elif op == 61:  # JUMP_IF_FALSE  r[a] -> @b
                     if not r[a]:
                         pc = b
+                elif op == 100 or op == 164:  # CALL  r[b:b+1+c] -> r[a] / CALL2
+                    if op == 100:
+                        f = r[b]
+                        args = r[b + 1 : b + 1 + c]
+                    else:  # CALL2  r[a] r[b] r[c] -> r[a]
+                        f = r[a]
+                        args = [r[b], r[c]]
+                    if type(f) is Function and f._argc == len(args):
+                        x = f._template.copy()
+                        x[: len(args)] = args
+                    elif type(f) is MethodType and type(f.__func__) is Function:
+                        x = bound_method_registers(f, args)
+                        f = f.__func__
+                    elif type(f) is Function or type(f) is FrameBuiltin:
+                        f, x = call_registers(env, r, f, args)
+                        if f is None:
+                            r[a] = x
+                            if TRACING.on:  # sys.settrace() was called: go on traced
+                                break
+                            continue
+                    else:
+                        try:
+                            r[a] = f(*args)
+                            continue
+                        except TypeError as error:  # it may want host functions
+                            x = host_retry(error, f, args)
+                        r[a] = f(*x)  # outside the handler: no implicit __context__
+                        continue
+                    if len(frames) + 1 >= limit.value:
+                        raise recursion_error()
+                    frames.append((env, r, pc, a))
+                    env = f._env
+                    insts = env[1]
+                    glb = env[2]
+                    r = x
+                    pc = 0
+                elif op in BINARY_OPS:  # r[b] <op> r[c] -> r[a]
+                    r[a] = BINARY[op](r[b], r[c])
+                elif op in JUMP_UNLESS_OPS:  # r[a] <cmp> r[b] -> @c
+                    if not BINARY[op](r[a], r[b]):
+                        pc = c
+                elif op in JUMP_IF_OPS:  # r[a] <cmp> r[b] -> @c
+                    if BINARY[op](r[a], r[b]):
+                        pc = c
+                elif op == 23:  # LOAD_SUBSCR  r[b] r[c] -> r[a]
+                    r[a] = r[b][r[c]]
+                elif op == 31:  # SUBTRACT  r[b] r[c] -> r[a]
+                    r[a] = r[b] - r[c]
                 elif op == 60:  # JUMP  - -> @a
                     pc = a
+                elif op == 62:  # JUMP_IF_TRUE  r[a] -> @b
+                    if r[a]:
+                        pc = b
                 elif op == 91:  # FOR_ITER  r[b] -> r[a] @c
                     x = next(r[b], UNBOUND)
                     if x is UNBOUND:
                         pc = c
                     else:
                         r[a] = x
-                elif op == 30:  # ADD  r[b] r[c] -> r[a]
-                    r[a] = r[b] + r[c]
-                elif op == 52:  # COMPARE_LT  r[b] r[c] -> r[a]
-                    r[a] = r[b] < r[c]
                 elif op == 50:  # COMPARE_EQ  r[b] r[c] -> r[a]
                     r[a] = r[b] == r[c]
-                elif op == 31:  # SUBTRACT  r[b] r[c] -> r[a]
-                    r[a] = r[b] - r[c]
-                elif op == 62:  # JUMP_IF_TRUE  r[a] -> @b
-                    if r[a]:
-                        pc = b
-                elif op == 23:  # LOAD_SUBSCR  r[b] r[c] -> r[a]
-                    r[a] = r[b][r[c]]
-                elif op == 21:  # STORE_ATTR  r[a] r[b] names[c] -> -
-                    setattr(r[b], c, r[a])
+                elif op == 52:  # COMPARE_LT  r[b] r[c] -> r[a]
+                    r[a] = r[b] < r[c]
+                elif op == 161:  # INPLACE_SUBTRACT  r[a] r[b] -> r[a]
+                    r[a] -= r[b]
                 elif op in CONTROL:
                     if op == 63:  # JUMP_IF_NONE  r[a] -> @b
                         if r[a] is None:
@@ -292,6 +361,26 @@ def bound_method_registers(method: MethodType, args: list[object]) -> list[objec
     return bind_arguments(func, (method.__self__, *args), {})  # type: ignore[arg-type]
 
 
+def call_registers(
+    env: Env, r: list[object], f: object, args: list[object]
+) -> tuple[Function | None, object]:
+    """A CALL's slow cases: (function, its registers) for an Ouro function whose arguments
+    need binding, else (None, the result) for a FrameBuiltin (globals, exec and the like see
+    the calling frame)."""
+    if type(f) is FrameBuiltin:
+        return None, f.call(env, r, tuple(args), {})
+    return f, bind_arguments(f, args, {})  # type: ignore[arg-type]
+
+
+def host_retry(error: TypeError, f: object, args: list[object]) -> list[object]:
+    """A host callable refused ``args`` with ``error``: the arguments to call it with again,
+    with trampolines, if it wants host functions (trampoline.py); else ``error`` goes on."""
+    retry = host_arguments(f, args, {})
+    if retry is None:
+        raise error
+    return retry[0]
+
+
 def ouro_frame(
     f: object, args: tuple[object, ...] | list[object], kwargs: dict[str, object]
 ) -> tuple[Function | None, object]:
@@ -366,6 +455,8 @@ def SEND(r: list[object], a: int, b: int) -> bool:
 
 RAISE = opcodes.BY_NAME["RAISE"].number
 RERAISE = opcodes.BY_NAME["RERAISE"].number
+CALL1 = opcodes.BY_NAME["CALL1"].number
+CALL2 = opcodes.BY_NAME["CALL2"].number
 
 
 def unwind(

@@ -36,6 +36,7 @@ from typing import Any
 from ouro.bytecode import opcodes
 from ouro.bytecode.code import CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, UNBOUND
 from ouro.vm import frames as frames_mod
+from ouro.vm import handlers
 from ouro.vm.errors import star_args, star_kwargs
 from ouro.vm.frame_builtins import FrameBuiltin
 from ouro.vm.frames import Frame, frame_for, register_handoff, register_loop
@@ -63,6 +64,10 @@ _GEN_FLAGS = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR
 _N = {info.name: info.number for info in opcodes.OPS}
 RETURN_GENERATOR = _N["RETURN_GENERATOR"]
 RAISE, RERAISE, JUMP = _N["RAISE"], _N["RERAISE"], _N["JUMP"]
+FOR_ITER_BACK, CALL1, CALL2 = _N["FOR_ITER_BACK"], _N["CALL1"], _N["CALL2"]
+CALLS = frozenset({_N["CALL"], _N["CALL_KW"], _N["CALL_EX"], CALL1, CALL2})
+BINARY, BINARY_OPS = handlers.BINARY, handlers.BINARY_OPS
+JUMP_IF_OPS, JUMP_UNLESS_OPS = handlers.JUMP_IF_OPS, handlers.JUMP_UNLESS_OPS
 BUILTIN_TYPES = (types.BuiltinFunctionType, types.BuiltinMethodType)
 
 
@@ -195,7 +200,9 @@ def line_marks(code: Any) -> tuple[tuple[int | None, ...], frozenset[int]]:
     if entry is not None and entry[0] is code:
         return entry[1], entry[2]
     lines = [position[0] for position in code.co_positions_table]
-    for i, (op, a, _, _) in enumerate(code.co_code):
+    for i, (op, a, _, c) in enumerate(code.co_code):
+        if op == FOR_ITER_BACK:  # it is the JUMP to its loop's FOR_ITER, traced
+            op, a = JUMP, c - 1
         if op == JUMP and lines[i] == lines[a]:
             lines[i] = None
     marks = {i for i in range(len(lines)) if i == 0 or lines[i] != lines[i - 1]}
@@ -205,6 +212,8 @@ def line_marks(code: Any) -> tuple[tuple[int | None, ...], frozenset[int]]:
         ):
             if kind == opcodes.TARGET:
                 marks.add(operand)
+        if op == FOR_ITER_BACK:
+            marks.add(c - 1)  # the FOR_ITER it jumps back to, traced
     marks.update(handler for _, _, handler, _ in code.co_exceptiontable)
     result = (tuple(lines), frozenset(marks))
     _MARKS[id(code)] = (code, *result)
@@ -298,6 +307,22 @@ def _loop(
                     r[a] = x if x is not UNBOUND else loop.handlers.load_global(env, b)
                 elif op == 20:  # LOAD_ATTR
                     r[a] = getattr(r[b], c)
+                elif op in BINARY_OPS:
+                    r[a] = BINARY[op](r[b], r[c])
+                elif op in JUMP_UNLESS_OPS:
+                    if not BINARY[op](r[a], r[b]):
+                        pc = c
+                elif op in JUMP_IF_OPS:
+                    if BINARY[op](r[a], r[b]):
+                        pc = c
+                elif op == 160:  # INPLACE_ADD
+                    r[a] += r[b]
+                elif op == 161:  # INPLACE_SUBTRACT
+                    r[a] -= r[b]
+                elif (
+                    op == FOR_ITER_BACK
+                ):  # run as the JUMP to the FOR_ITER it stands for
+                    pc = c - 1
                 elif op == 21:  # STORE_ATTR
                     setattr(r[b], c, r[a])
                 elif op == 23:  # LOAD_SUBSCR
@@ -337,24 +362,29 @@ def _loop(
                     if not isinstance(r[a], StopAsyncIteration):
                         raise r[a]
                     pc = b
-                elif op == 100 or op == 101 or op == 102:  # CALL / CALL_KW / CALL_EX
-                    f = r[b]
+                elif op in CALLS:  # CALL / CALL1 / CALL2 / CALL_KW / CALL_EX
+                    if op == CALL1:
+                        f, args = r[b], [r[c]]
+                    elif op == CALL2:
+                        f, args = r[a], [r[b], r[c]]
+                    else:
+                        f, args = r[b], r[b + 1 : b + 1 + c]
                     if type(f) is FrameBuiltin:
-                        if op == 100:
-                            r[a] = f.call(env, r, tuple(r[b + 1 : b + 1 + c]), {})
-                        else:
+                        if op == 101 or op == 102:
                             r[a] = loop.frame_builtin_call(env, r, op, b, c)
+                        else:
+                            r[a] = f.call(env, r, tuple(args), {})
                         continue
-                    if op == 100:
+                    if op != 101 and op != 102:
                         if type(f) is Function:
-                            x = bind_arguments(f, r[b + 1 : b + 1 + c], {})
+                            x = bind_arguments(f, args, {})
                         elif (
                             type(f) is types.MethodType and type(f.__func__) is Function
                         ):
-                            x = loop.bound_method_registers(f, r[b + 1 : b + 1 + c])
+                            x = loop.bound_method_registers(f, args)
                             f = f.__func__
                         else:
-                            r[a] = _host_call(fobj, f, r[b + 1 : b + 1 + c], {})
+                            r[a] = _host_call(fobj, f, args, {})
                             continue
                     else:
                         f, x = _call_parts(r, op, b, c)
