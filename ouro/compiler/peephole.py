@@ -180,62 +180,26 @@ def drop_checks(
     return out
 
 
-def _droppable(stream: Stream, k: int) -> bool:
-    """stream[k] may go: the next item is an instruction of the same line (no label
-    between, so no jump lands on it and no line starts at it)."""
-    here, nxt = stream[k], stream[k + 1] if k + 1 < len(stream) else None
-    return (
-        isinstance(here, Instr)
-        and isinstance(nxt, Instr)
-        and nxt.position[0] == here.position[0]
-        and nxt.handler == here.handler
-    )
-
-
-def _argument(stream: Stream, k: int, reg: int, between: int) -> int | None:
-    """Where CALL's argument register ``reg`` got its value, if a dropped MOVE put it
-    there: the MOVE at stream[k - between], with nothing after it writing its source."""
-    at = k - between
-    if at < 0:
-        return None
-    move = stream[at]
-    if not (isinstance(move, Instr) and move.op == OP.MOVE and move.a == reg):
-        return None
-    src = move.b
-    assert isinstance(src, int)
-    if not all(isinstance(item, Instr) for item in stream[at : k + 1]):
-        return None
-    for item in stream[at + 1 : k]:  # the CALL itself writes after reading
-        if _written(item) & _bit(src):  # type: ignore[arg-type]
-            return None
-    return src if _droppable(stream, at) else None
-
-
 def _fuse_calls(stream: Stream) -> Stream:
-    """CALL with one or two arguments -> CALL1/CALL2 reading the arguments where they are
-    (the MOVEs that lined them up are dropped)."""
-    drop: set[int] = set()
-    for k, item in enumerate(stream):
+    """CALL with one argument -> CALL1; with two, its result in the callee's register ->
+    CALL2: the arguments as operands, not a run to slice.
+
+    The MOVEs that line the arguments up stay: dropping them (reading a variable where it
+    is) would save a dispatch but leave the argument register holding what it held before,
+    and a temporary keeps its last value alive until overwritten (codegen.py), so an object
+    a program expects gone (a weakref's referent after ``del``) would outlive its last use
+    longer than it does now.
+    """
+    for item in stream:
         if not isinstance(item, Instr) or item.op != OP.CALL:
             continue
         func, count = item.b, item.c
         assert isinstance(func, int) and isinstance(count, int)
         if count == 1:
-            src = _argument(stream, k, func + 1, 1)
-            if src is not None:
-                drop.add(id(stream[k - 1]))
-            item.op, item.c = OP.CALL1, func + 1 if src is None else src
+            item.op, item.c = OP.CALL1, func + 1
         elif count == 2 and item.a == func:
-            second = _argument(stream, k, func + 2, 1)
-            first = _argument(stream, k, func + 1, 2)
-            if first is not None:
-                drop.add(id(stream[k - 2]))
-            if second is not None:
-                drop.add(id(stream[k - 1]))
-            item.op = OP.CALL2
-            item.b = func + 1 if first is None else first
-            item.c = func + 2 if second is None else second
-    return [item for item in stream if id(item) not in drop]
+            item.op, item.b, item.c = OP.CALL2, func + 1, func + 2
+    return stream
 
 
 def _fuse_loops(stream: Stream) -> Stream:

@@ -383,6 +383,15 @@ def bind_arguments(
     code = func._code
     if func._env is None:  # made from a deferred code object: its first call
         func._prepare()
+    argc = func._argc
+    if not kwargs and argc > len(args) and func._defaults is not None:
+        # A simple function given fewer positionals: the rest from the defaults.
+        first_default = argc - len(func._defaults)
+        if len(args) >= first_default:
+            regs = func._template.copy()
+            regs[: len(args)] = args
+            regs[len(args) : argc] = func._defaults[len(args) - first_default :]
+            return regs
     regs = func._template.copy()
     argcount = code.co_argcount
     total = argcount + code.co_kwonlyargcount

@@ -118,7 +118,8 @@ def load_global(env: Env, name: str) -> object:
     return value
 
 
-@handler
+# LOAD_DEREF, STORE_DEREF and INPLACE are cases of both loops, not handlers; the functions
+# stay for the handlers that build on them.
 def LOAD_DEREF(r: list[object], a: int, b: object, c: object, env: Env) -> None:
     try:
         r[a] = r[b].cell_contents
@@ -126,7 +127,6 @@ def LOAD_DEREF(r: list[object], a: int, b: object, c: object, env: Env) -> None:
         raise errors.empty_cell(env[0], b) from None
 
 
-@handler
 def STORE_DEREF(r: list[object], a: int, b: object, c: object, env: Env) -> None:
     r[b].cell_contents = r[a]
 
@@ -281,7 +281,6 @@ INPLACE_OPERATORS: tuple[Callable[[object, object], object], ...] = (
 )
 
 
-@handler
 def INPLACE(r: list[object], a: int, b: object, c: object, env: Env) -> None:
     r[a] = INPLACE_OPERATORS[c](r[a], r[b])
 

@@ -35,7 +35,7 @@ import types
 from ouro.bytecode import opcodes
 from ouro.bytecode.code import UNBOUND, Code
 from ouro.vm import function, handlers
-from ouro.vm.errors import star_args, star_kwargs
+from ouro.vm.errors import empty_cell, star_args, star_kwargs
 from ouro.vm.frame_builtins import FrameBuiltin
 from ouro.vm.frames import LOOP_CODES, register_loop
 from ouro.vm.function import Env, Function, bind_arguments, make_env
@@ -58,13 +58,16 @@ CHAIN = {
     "RETURN": 104,
     "FOR_ITER_BACK": 162,
     "INPLACE_ADD": 160,
+    "MULTIPLY": 32,
     "LOAD_GLOBAL": 4,
     "STORE_ATTR": 21,
+    "REMAINDER": 35,
     "JUMP_IF_FALSE": 61,
     "CALL": 100,
     "CALL2": 164,
     # BINARY_OPS, JUMP_IF_OPS, JUMP_UNLESS_OPS: one case each (handlers.BINARY)
     "LOAD_SUBSCR": 23,
+    "LOAD_DEREF": 10,
     "SUBTRACT": 31,
     "JUMP": 60,
     "JUMP_IF_TRUE": 62,
@@ -72,6 +75,8 @@ CHAIN = {
     "COMPARE_EQ": 50,
     "COMPARE_LT": 52,
     "INPLACE_SUBTRACT": 161,
+    "INPLACE": 43,
+    "STORE_DEREF": 11,
     # rarer ones that move pc or switch frames, behind one `in CONTROL` test
     "JUMP_IF_NONE": 63,
     "JUMP_IF_NOT_NONE": 64,
@@ -87,6 +92,7 @@ BINARY = handlers.BINARY
 BINARY_OPS = handlers.BINARY_OPS
 JUMP_IF_OPS = handlers.JUMP_IF_OPS
 JUMP_UNLESS_OPS = handlers.JUMP_UNLESS_OPS
+INPLACE_OPERATORS = handlers.INPLACE_OPERATORS
 
 
 def _check_dispatch() -> list[handlers.Handler]:
@@ -162,7 +168,12 @@ def run_frame(
                         x = f._template.copy()
                         x[0] = r[c]
                     elif type(f) is MethodType and type(f.__func__) is Function:
-                        x = bound_method_registers(f, [r[c]])
+                        if f.__func__._argc == 2:  # self and the argument
+                            x = f.__func__._template.copy()
+                            x[0] = f.__self__
+                            x[1] = r[c]
+                        else:
+                            x = bound_method_registers(f, [r[c]])
                         f = f.__func__
                     elif type(f) is Function or type(f) is FrameBuiltin:
                         f, x = call_registers(env, r, f, [r[c]])
@@ -204,6 +215,8 @@ def run_frame(
                         pc = c
                 elif op == 160:  # INPLACE_ADD  r[a] r[b] -> r[a]
                     r[a] += r[b]
+                elif op == 32:  # MULTIPLY  r[b] r[c] -> r[a]
+                    r[a] = r[b] * r[c]
                 elif op == 4:  # LOAD_GLOBAL  names[b] -> r[a]
                     x = glb.get(b, UNBOUND)
                     if x is UNBOUND:
@@ -213,6 +226,8 @@ def run_frame(
                     r[a] = x
                 elif op == 21:  # STORE_ATTR  r[a] r[b] names[c] -> -
                     setattr(r[b], c, r[a])
+                elif op == 35:  # REMAINDER  r[b] r[c] -> r[a]
+                    r[a] = r[b] % r[c]
                 elif op == 61:  # JUMP_IF_FALSE  r[a] -> @b
                     if not r[a]:
                         pc = b
@@ -227,7 +242,12 @@ def run_frame(
                         x = f._template.copy()
                         x[: len(args)] = args
                     elif type(f) is MethodType and type(f.__func__) is Function:
-                        x = bound_method_registers(f, args)
+                        if f.__func__._argc == len(args) + 1:  # self and the arguments
+                            x = f.__func__._template.copy()
+                            x[0] = f.__self__
+                            x[1 : len(args) + 1] = args
+                        else:
+                            x = bound_method_registers(f, args)
                         f = f.__func__
                     elif type(f) is Function or type(f) is FrameBuiltin:
                         f, x = call_registers(env, r, f, args)
@@ -262,6 +282,11 @@ def run_frame(
                         pc = c
                 elif op == 23:  # LOAD_SUBSCR  r[b] r[c] -> r[a]
                     r[a] = r[b][r[c]]
+                elif op == 10:  # LOAD_DEREF  r[b] -> r[a]
+                    try:
+                        r[a] = r[b].cell_contents
+                    except ValueError:
+                        raise empty_cell(env[0], b) from None
                 elif op == 31:  # SUBTRACT  r[b] r[c] -> r[a]
                     r[a] = r[b] - r[c]
                 elif op == 60:  # JUMP  - -> @a
@@ -281,6 +306,10 @@ def run_frame(
                     r[a] = r[b] < r[c]
                 elif op == 161:  # INPLACE_SUBTRACT  r[a] r[b] -> r[a]
                     r[a] -= r[b]
+                elif op == 43:  # INPLACE  r[a] r[b] -> r[a]
+                    r[a] = INPLACE_OPERATORS[c](r[a], r[b])
+                elif op == 11:  # STORE_DEREF  r[a] -> r[b]
+                    r[b].cell_contents = r[a]
                 elif op in CONTROL:
                     if op == 63:  # JUMP_IF_NONE  r[a] -> @b
                         if r[a] is None:
@@ -500,9 +529,10 @@ def drop_reraise_entries(exc: BaseException) -> None:
     """A re-raise leaves ``__traceback__`` as it was, as CPython's RERAISE does: the host
     entries the loop and the handler just added to it are taken off again."""
     tb = exc.__traceback__
-    while tb is not None and tb.tb_frame.f_code in LOOP_CODES:
+    # By identity: `code in a_set` hashes the code object, some microseconds for the loop's.
+    while tb is not None and any(tb.tb_frame.f_code is c for c in LOOP_CODES):
         tb = tb.tb_next
-    if tb is not None and tb.tb_frame.f_code in RERAISE_CODES:
+    if tb is not None and any(tb.tb_frame.f_code is c for c in RERAISE_CODES):
         exc.__traceback__ = tb.tb_next
 
 

@@ -315,6 +315,12 @@ def _loop(
                 elif op in JUMP_IF_OPS:
                     if BINARY[op](r[a], r[b]):
                         pc = c
+                elif op == 10:  # LOAD_DEREF
+                    handlers.LOAD_DEREF(r, a, b, c, env)
+                elif op == 11:  # STORE_DEREF
+                    r[b].cell_contents = r[a]
+                elif op == 43:  # INPLACE
+                    r[a] = handlers.INPLACE_OPERATORS[c](r[a], r[b])
                 elif op == 160:  # INPLACE_ADD
                     r[a] += r[b]
                 elif op == 161:  # INPLACE_SUBTRACT
