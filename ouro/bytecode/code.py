@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import types
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, ClassVar
 
 # co_flags bits, CPython's values (inspect.CO_*).
 CO_OPTIMIZED = 0x0001
@@ -57,7 +57,29 @@ Position = tuple[int | None, int | None, int | None, int | None]
 Handler = tuple[int, int, int, int]
 
 
-class Code:
+class HostKind(type):
+    """The metaclass of Ouro's classes that stand for a kind of object the host has too
+    (``Code`` for code objects, ``function.Function`` for functions): in Ouro's world, where
+    ``types.CodeType`` is ``Code``, ``isinstance`` is also true for the host's own objects of
+    that kind, as it is for every code object and function in CPython.  The host's functions
+    are what Ouro's runtime and the host's pure-Python modules (ouro/importer/hostlist.py)
+    hand to programs, and ``inspect.signature`` reads them as functions.  Ouro's own code
+    tests for its own objects with ``type(x) is Code``."""
+
+    hosts: ClassVar[dict[type, type]] = {}
+
+    def __new__(
+        mcs, name: str, bases: tuple[type, ...], namespace: dict[str, Any], host: type
+    ) -> HostKind:
+        cls = super().__new__(mcs, name, bases, namespace)
+        HostKind.hosts[cls] = host
+        return cls
+
+    def __instancecheck__(cls, obj: object) -> bool:
+        return type.__instancecheck__(cls, obj) or isinstance(obj, HostKind.hosts[cls])
+
+
+class Code(metaclass=HostKind, host=types.CodeType):
     """One compiled block (module, class body, function, lambda, comprehension)."""
 
     __slots__ = (
@@ -290,7 +312,7 @@ class Code:
         return tuple(getattr(self, name) for name in FIELDS)
 
     def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Code):
+        if type(other) is not Code:
             return NotImplemented
         return self._key() == other._key()
 

@@ -455,7 +455,7 @@ def _get_code_object(x: object) -> Code:
     x = _unwrap(x)
     if isinstance(x, str):
         x = _compile(x, "<disassembly>")
-    if isinstance(x, Code):
+    if type(x) is Code:
         return x
     raise TypeError(f"don't know how to disassemble {type(x).__name__} objects")
 
@@ -495,7 +495,7 @@ def dis(
         distb(file=file)
         return
     x = _unwrap(x)
-    if isinstance(x, Code):
+    if type(x) is Code:
         _disassemble_recursive(x, file=file, depth=depth)
     elif isinstance(x, str):
         _disassemble_recursive(_compile(x, "<dis>"), file=file, depth=depth)
@@ -558,7 +558,7 @@ def _disassemble_recursive(
     if depth is None or depth > 0:
         inner = None if depth is None else depth - 1
         for const in co.co_consts:
-            if isinstance(const, Code):
+            if type(const) is Code:
                 print(file=file)
                 print(f"Disassembly of {const!r}:", file=file)
                 _disassemble_recursive(const, file=file, depth=inner)

@@ -202,7 +202,7 @@ class _Writer:
             out.append(0x3A)  # :
             return (value.start, value.stop, value.step)
         elif kind is Code:
-            assert isinstance(value, Code)
+            assert type(value) is Code
             out.append(0x63)  # c
             self.code_fields(value)
             return value.co_consts
@@ -285,7 +285,7 @@ def _canonical_key(value: object) -> bytes:
 
 def dumps(code: Code) -> bytes:
     """The bytes of ``code`` and everything reachable from it (ValueError if unserializable)."""
-    if not isinstance(code, Code):
+    if type(code) is not Code:
         raise TypeError(f"dumps() takes a code object, not {type(code).__name__}")
     writer = _Writer()
     writer.objects(code)
@@ -696,7 +696,7 @@ def loads(
         return code
 
     code = _guarded(reader, read)
-    assert isinstance(code, Code)
+    assert type(code) is Code
     return code
 
 

@@ -31,7 +31,7 @@ from __future__ import annotations
 import os
 import sys as host_sys
 
-from ouro.importer import api, core, finders
+from ouro.importer import api, core, finders, hostlist
 from ouro.importer.zipimporter import zipimporter
 
 __all__ = ["enabled", "install", "installed", "requested"]
@@ -79,6 +79,8 @@ def install(path: list[str] | None = None) -> None:
         return
     core.MODULES["sys"] = sysview.SYS
     core.MODULES["builtins"] = BUILTINS
+    for name in hostlist.HIDDEN_MODULES:
+        core.MODULES[name] = None
     main = host_sys.modules.get("__main__")
     if (
         getattr(main, "__builtins__", None) is BUILTINS

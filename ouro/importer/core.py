@@ -21,7 +21,7 @@ import threading
 import types
 import warnings
 
-from ouro.importer import hostlist, specs
+from ouro.importer import fixups, hostlist, specs
 
 # Ouro's sys.modules: the dict ``sys.modules`` shows Ouro code (sysview).  Rebinding
 # ``sys.modules`` does not replace it, as in CPython where the import system keeps its own.
@@ -178,6 +178,7 @@ def load(spec: object) -> object:
         # The module's code may have replaced itself in sys.modules (a common trick).
         module = MODULES.pop(name)
         MODULES[name] = module
+        fixups.apply(name, module)
         hostlist.share_with_host(name, module)
         _verbose(f"import {name!r} # {loader!r}")
     finally:

@@ -193,7 +193,7 @@ def _run(kind: str) -> Impl:
                 f"{kind}() globals must be a dict, not {type(globals_).__name__}"
             )
         closure = kwargs.get("closure") if kind == "exec" else None
-        if isinstance(source, Code):
+        if type(source) is Code:
             code = source
         else:
             if isinstance(source, str) and kind == "eval":

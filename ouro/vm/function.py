@@ -19,10 +19,12 @@ recursion the VM does.
 from __future__ import annotations
 
 import types
+from itertools import repeat
+from operator import is_
 from typing import Any
 
 from ouro.bytecode import opcodes
-from ouro.bytecode.code import CO_VARARGS, CO_VARKEYWORDS, UNBOUND, Code
+from ouro.bytecode.code import CO_VARARGS, CO_VARKEYWORDS, UNBOUND, Code, HostKind
 
 Instruction = tuple[int, object, object, object]
 Env = tuple[Code, tuple[Instruction, ...], dict[str, object], dict[str, object], object]
@@ -96,7 +98,7 @@ def make_env(code: Code, globals: dict[str, object], locals: object = None) -> E
 # --- Function -------------------------------------------------------------------------------
 
 
-class Function:
+class Function(metaclass=HostKind, host=types.FunctionType):
     """An Ouro function object, with the attributes of CPython's."""
 
     __slots__ = (
@@ -229,7 +231,7 @@ class Function:
 
     @__code__.setter
     def __code__(self, code: Code) -> None:
-        if not isinstance(code, Code):
+        if type(code) is not Code:
             raise TypeError("__code__ must be set to a code object")
         nfree = len(code.co_freevars)
         closure = self.__closure__ or ()
@@ -418,7 +420,7 @@ def bind_arguments(
             name = varnames[i]
             if kwdefaults is not None and name in kwdefaults:
                 regs[i] = kwdefaults[name]
-    if code.co_kwonlyargcount and UNBOUND in regs[argcount:total]:
+    if code.co_kwonlyargcount and _unbound_in(regs, argcount, total):
         _missing(func, regs, "keyword-only", argcount, total)
     return regs
 
@@ -491,11 +493,17 @@ def _too_many_positional(func: Function, regs: list[object], given: int) -> None
     )
 
 
+def _unbound_in(regs: list[object], start: int, end: int) -> bool:
+    """Is a register in ``regs[start:end]`` still UNBOUND?  By identity: ``in`` would call
+    the ``__eq__`` of the arguments already bound (with UNBOUND as the other operand)."""
+    return any(map(is_, regs[start:end], repeat(UNBOUND)))
+
+
 def _fill_defaults(func: Function, regs: list[object], given: int) -> None:
     argcount = func._code.co_argcount
     defaults = func.__defaults__ or ()
     first_default = argcount - len(defaults)
-    if UNBOUND in regs[given:first_default]:
+    if _unbound_in(regs, given, first_default):
         _missing(func, regs, "positional", 0, first_default)
     for i in range(max(given, first_default), argcount):
         if regs[i] is UNBOUND:

@@ -155,6 +155,9 @@ class SysView(types.ModuleType):
         return sorted(set(dir(host_sys)) | set(OWN))
 
 
+# type(sys) reads as CPython's (the importer's fixups.py keeps types.ModuleType the real one).
+SysView.__name__ = SysView.__qualname__ = "module"
+SysView.__module__ = "builtins"
 SYS = SysView("sys", host_sys.__doc__)
 for _name, _value in OWN.items():
     types.ModuleType.__setattr__(SYS, _name, _value)

@@ -1,0 +1,90 @@
+"""Stdlib modules that come out of their source differently under Ouro than under CPython:
+THE list of corrections, applied right after such a module has run (core.load).
+
+DESIGN.md: the standard library runs from its sources inside Ouro.  A few of its lines name a
+built-in type by taking ``type()`` of an object at hand, and where that object is one of
+Ouro's stand-ins the name would be bound to the stand-in's class; a module whose C
+accelerator Ouro hides falls back to Python functions with other names.  Each entry says
+which names, why, and what they become.
+"""
+
+from __future__ import annotations
+
+import types as host_types
+from collections.abc import Callable
+from typing import Any, Final
+
+
+def _types(module: object) -> None:
+    # ``ModuleType = type(sys)``: Ouro's ``sys`` is a view (ouro/vm/sysview.py, a subclass
+    # of the module type that answers from the host's sys for what Ouro does not own), so
+    # the name would be the view's class: ``inspect.ismodule(json)`` would be False and
+    # ``types.ModuleType("m")`` a second view of sys.  It is the module type of every other
+    # module.
+    module.ModuleType = host_types.ModuleType  # type: ignore[attr-defined]
+
+
+def _pickle(module: object) -> None:
+    # The C accelerator _pickle is hidden from Ouro code (hostlist.HIDDEN_MODULES), so
+    # pickle.py binds its public names to its Python implementations (_dumps, _Pickler,
+    # ...).  They keep the public names, as CPython's C ones are called: programs and
+    # error messages show ``dumps``, not ``_dumps``; and a global that cannot be pickled
+    # by reference gets the C pickler's error, which programs see on CPython.
+    names = vars(module)
+    for public in ("dump", "dumps", "load", "loads", "Pickler", "Unpickler"):
+        value = names.get(public)
+        if value is not None and value is names.get(f"_{public}"):
+            value.__name__ = value.__qualname__ = public
+    pickler = names.get("_Pickler")
+    if pickler is not None:
+        _c_global_errors(pickler, names)
+
+
+def _c_global_errors(pickler: Any, names: dict[str, Any]) -> None:
+    """``save_global`` raising what the C pickler raises when a global is not found."""
+    original = pickler.save_global
+    error_type = names["PicklingError"]
+
+    def save_global(self: object, obj: object, name: str | None = None) -> object:
+        try:
+            return original(self, obj, name)
+        except error_type as error:
+            if "it's not found as" not in str(error):
+                raise
+            qualname = name or getattr(obj, "__qualname__", None) or obj.__name__  # type: ignore[attr-defined]
+            if "<locals>" in qualname.split("."):
+                raise AttributeError(
+                    f"Can't pickle local object {qualname!r}"
+                ) from None
+            module_name = names["whichmodule"](obj, qualname)
+            # pickle.py's own save_global has just tried to import it (through Ouro).
+            if names["sys"].modules.get(module_name) is None:
+                raise error_type(
+                    f"Can't pickle {obj!r}: import of module {module_name!r} failed"
+                ) from None
+            raise error_type(
+                f"Can't pickle {obj!r}: attribute lookup {qualname} on {module_name} failed"
+            ) from None
+
+    save_global.__name__ = save_global.__qualname__ = "save_global"
+    pickler.save_global = save_global
+    dispatch = pickler.dispatch
+    for key, value in list(dispatch.items()):
+        if value is original:
+            dispatch[key] = save_global
+    # types.FunctionType is Ouro's function class in Ouro's world; the host's functions
+    # (copyreg's _reconstructor and __newobj__, which reductions name) pickle by reference too.
+    dispatch[host_types.FunctionType] = save_global
+
+
+FIXUPS: Final[dict[str, Callable[[object], None]]] = {
+    "types": _types,
+    "pickle": _pickle,
+}
+
+
+def apply(name: str, module: object) -> None:
+    """Correct ``module`` (just run as ``name``) if the list has an entry for it."""
+    fix = FIXUPS.get(name)
+    if fix is not None:
+        fix(module)
