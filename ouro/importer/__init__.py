@@ -72,7 +72,7 @@ def install(path: list[str] | None = None) -> None:
     (a copy of ``path``, default the host's, which the command line has set up: the
     program's folder, PYTHONPATH, the stdlib, site-packages), ``sys.meta_path``,
     ``sys.path_hooks``, ``sys.path_importer_cache`` and ``builtins.__import__``."""
-    from ouro.vm import own_modules, sysview
+    from ouro.vm import generator, own_modules, sysview
     from ouro.vm.ourobuiltins import BUILTINS
 
     if _state["installed"]:
@@ -98,4 +98,5 @@ def install(path: list[str] | None = None) -> None:
         sysview.set_own(name, value)
     BUILTINS.__dict__["__import__"] = api.ouro_import
     own_modules.IMPORT_SYSTEM = ImportSystem
+    generator.ouro_world()
     _state["installed"] = True

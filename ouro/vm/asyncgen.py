@@ -20,8 +20,10 @@ from __future__ import annotations
 import sys
 import types
 
+from ouro.bytecode.code import HostKind
 from ouro.vm.generator import (
     FINISHED,
+    WORLD,
     _FrameOwner,
     thrown_exception,
     warn_in_caller,
@@ -32,7 +34,7 @@ from ouro.vm.generator import (
 INIT, ITER, CLOSED = 0, 1, 2
 
 
-class AsyncGenerator(_FrameOwner):
+class AsyncGenerator(_FrameOwner, metaclass=HostKind, host=types.AsyncGeneratorType):
     """An Ouro async generator: ``async for`` and the asend/athrow/aclose awaitables."""
 
     __slots__ = ("_closed", "_finalizer", "_hooks_inited", "_running_async")
@@ -128,7 +130,8 @@ class AsyncGenerator(_FrameOwner):
 
     @property
     def __class__(self) -> type:  # type: ignore[override]
-        return types.AsyncGeneratorType  # inspect.isasyncgen: see Generator.__class__
+        # inspect.isasyncgen: see Generator.__class__
+        return types.AsyncGeneratorType if WORLD.host else AsyncGenerator
 
     @property
     def ag_code(self) -> object:

@@ -19,7 +19,12 @@ import types
 import warnings
 
 from ouro.bytecode import opcodes
-from ouro.bytecode.code import CO_ASYNC_GENERATOR, CO_COROUTINE, CO_ITERABLE_COROUTINE
+from ouro.bytecode.code import (
+    CO_ASYNC_GENERATOR,
+    CO_COROUTINE,
+    CO_ITERABLE_COROUTINE,
+    HostKind,
+)
 from ouro.vm import function
 from ouro.vm.function import Env
 from ouro.vm.state import thread_state
@@ -220,7 +225,7 @@ class _FrameOwner:
         raise TypeError(f"cannot pickle '{type(self).__name__}' object")
 
 
-class Generator(_FrameOwner):
+class Generator(_FrameOwner, metaclass=HostKind, host=types.GeneratorType):
     """An Ouro generator: an iterator over the values its frame yields."""
 
     __slots__ = ()
@@ -272,9 +277,10 @@ class Generator(_FrameOwner):
 
     @property
     def __class__(self) -> type:  # type: ignore[override]
-        # isinstance(g, types.GeneratorType) (inspect.isgenerator & co) holds, as the host
-        # looks at __class__ when type() does not match; type(g) stays this class.
-        return types.GeneratorType
+        # isinstance(g, types.GeneratorType) (the host's inspect.isgenerator & co) holds, as
+        # the host looks at __class__ when type() does not match; type(g) stays this class.
+        # Its own class when Ouro's importer runs the stdlib (ouro_world below).
+        return types.GeneratorType if WORLD.host else Generator
 
     @property
     def gi_code(self) -> object:
@@ -299,7 +305,7 @@ class Generator(_FrameOwner):
         return self._delegate()
 
 
-class Coroutine(_FrameOwner):
+class Coroutine(_FrameOwner, metaclass=HostKind, host=types.CoroutineType):
     """An Ouro coroutine (``async def``): awaitable, driven by send/throw."""
 
     __slots__ = ()
@@ -319,7 +325,8 @@ class Coroutine(_FrameOwner):
 
     @property
     def __class__(self) -> type:  # type: ignore[override]
-        return types.CoroutineType  # inspect.iscoroutine: see Generator.__class__
+        # inspect.iscoroutine: see Generator.__class__
+        return types.CoroutineType if WORLD.host else Coroutine
 
     @property
     def cr_code(self) -> object:
@@ -495,6 +502,23 @@ def make_generator(env: Env, registers: list[object], pc: int) -> _FrameOwner:
 
 
 # Programs see CPython's type names: type(g).__name__ == "generator".
+def ouro_world() -> None:
+    """Ouro's importer is on (ouro/importer): the stdlib is Ouro's, and its ``types`` names
+    Ouro's classes (``GeneratorType = type(gen())``), so generators, coroutines and async
+    generators answer ``__class__`` with their own class, as ``type()`` does
+    (``coro.__class__ is types.CoroutineType``).  Under the host's importer the stdlib is
+    the host's, and ``__class__`` names the host's type, for its ``inspect.isgenerator`` &
+    co.  In both worlds ``isinstance`` holds for both kinds (HostKind)."""
+    WORLD.host = False
+
+
+class _World:
+    host = True  # the stdlib Ouro code imports is the host's (until ouro_world())
+
+
+WORLD = _World()
+
+
 Generator.__name__ = Generator.__qualname__ = "generator"
 Coroutine.__name__ = Coroutine.__qualname__ = "coroutine"
 CoroutineWrapper.__name__ = CoroutineWrapper.__qualname__ = "coroutine_wrapper"
