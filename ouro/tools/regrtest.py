@@ -144,22 +144,6 @@ def command(
     return [sys.executable, "-m", "ouro", *options, DRIVER, target, out]
 
 
-def ouro_env_fixes() -> dict[str, str]:
-    """Variables the Ouro run gets (unless set already) so that the tests reach their
-    subject instead of stopping on a known gap in Ouro.
-
-    TODO(#6): Ouro's sys.implementation has no `_multiarch`, so the stdlib's sysconfig looks
-    for `_sysconfigdata__linux_` and test.support (which asks sysconfig for CFLAGS at
-    import) fails in every module. CPython's sysconfig takes the module's name from
-    _PYTHON_SYSCONFIGDATA_NAME when set: we give it the host's, the one sysconfig computes
-    once Ouro has `_multiarch`, when this can go.
-    """
-    import sysconfig
-
-    name = sysconfig._get_sysconfigdata_name()  # type: ignore[attr-defined]
-    return {"_PYTHON_SYSCONFIGDATA_NAME": name}
-
-
 def run_module(
     module: str,
     implementation: str,
@@ -178,9 +162,6 @@ def run_module(
     environ["PYTHONPATH"] = os.pathsep.join(
         [REPO, *filter(None, [environ.get("PYTHONPATH", "")])]
     )
-    if implementation == "ouro":
-        for name, value in ouro_env_fixes().items():
-            environ.setdefault(name, value)
     began = time.monotonic()
     timed_out = False
     try:
@@ -453,10 +434,6 @@ def render_markdown(
         + " ".join(argv)
         + f"` on {platform.python_implementation()} {platform.python_version()}"
         + f" ({time.strftime('%Y-%m-%d')}). Columns: docs/regrtest.md.",
-        "",
-        "Ouro ran with "
-        + ", ".join(f"`{k}={v}`" for k, v in ouro_env_fixes().items())
-        + " (`ouro_env_fixes`: a known gap in Ouro, worked around to reach the tests).",
         "",
         (
             f"**{passing} of {base} baseline tests pass under Ouro ({percent(passing, base)});"

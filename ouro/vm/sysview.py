@@ -35,6 +35,13 @@ _IMPLEMENTATION = types.SimpleNamespace(
         major=0, minor=1, micro=0, releaselevel="alpha", serial=0
     ),
     hexversion=0x000100A0,
+    # The platform triple the host's build names its files with (sysconfig's data module,
+    # extension modules): the same machine, the same files.
+    **(
+        {"_multiarch": host_sys.implementation._multiarch}
+        if hasattr(host_sys.implementation, "_multiarch")
+        else {}
+    ),
 )
 
 
