@@ -77,9 +77,42 @@ def _c_global_errors(pickler: Any, names: dict[str, Any]) -> None:
     dispatch[host_types.FunctionType] = save_global
 
 
+# The functions of the typing module that the host's C typing objects (TypeVar, ParamSpec,
+# TypeVarTuple, Generic: Objects/typevarobject.c from 3.12 on) call by name.
+_TYPING_CALLBACKS: Final = (
+    "_type_check",
+    "_typevar_subst",
+    "_paramspec_subst",
+    "_paramspec_prepare_subst",
+    "_typevartuple_prepare_subst",
+    "_generic_class_getitem",
+    "_generic_init_subclass",
+    "_GenericAlias",
+)
+
+
+def _typing(module: object) -> None:
+    # From 3.12 TypeVar, ParamSpec, TypeVarTuple and Generic are C types, shared by both
+    # worlds, and their C code calls typing's helpers through the host's import, which
+    # gives the host's typing: ``Protocol[T]`` would reach a _generic_class_getitem that
+    # does not know Ouro's Protocol, and substitutions would build the host's aliases.
+    # Once the program has Ouro's typing, the host's module hands those calls to it (the
+    # host's typing serves nothing else while a program runs).
+    import _typing
+    import typing as host_typing
+
+    if "Generic" not in vars(_typing):  # 3.11: typing's classes are all Python, per world
+        return
+    for name in _TYPING_CALLBACKS:
+        function = getattr(module, name, None)
+        if function is not None:
+            setattr(host_typing, name, function)
+
+
 FIXUPS: Final[dict[str, Callable[[object], None]]] = {
     "types": _types,
     "pickle": _pickle,
+    "typing": _typing,
 }
 
 
