@@ -2463,7 +2463,7 @@ class CodeGenerator(PatternCompiler, GenericsCompiler):
 
 # Host callables written in C that name what they make after the calling module: the host
 # would see the VM's own module (handlers.py, INTRINSIC CALLER_MODULE).
-_CALLER_SENSITIVE = frozenset({"TypeVar", "ParamSpec", "TypeVarTuple"})
+_CALLER_SENSITIVE = frozenset({"TypeVar", "ParamSpec", "TypeVarTuple", "TypeAliasType"})
 
 
 def _names_after_caller(e: n.Call) -> bool:

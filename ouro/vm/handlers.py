@@ -575,7 +575,7 @@ def INTRINSIC(r: list[object], a: int, b: object, c: object, env: Env) -> None:
     if c == _PREP_RERAISE_STAR:
         r[a] = exception_groups.prep_reraise_star(r[b], r[b + 1])  # type: ignore[arg-type]
         return
-    module = env[2].get("__name__", "__main__")
+    module = env[2].get("__name__")  # None without one, as CPython's function __module__
     if c == _TYPE_PARAMS:
         r[a] = typeparams.type_params(r[b], r[b + 1], module)  # type: ignore[arg-type]
     elif c == _TYPE_ALIAS:
@@ -586,10 +586,7 @@ def INTRINSIC(r: list[object], a: int, b: object, c: object, env: Env) -> None:
     elif c == _CALLER_MODULE:
         made = r[b]
         if getattr(made, "__module__", None) in LOOP_MODULES:
-            try:
-                made.__module__ = env[2].get("__name__")  # type: ignore[union-attr]
-            except (AttributeError, TypeError):
-                pass
+            made = typeparams.named_after(made, module)
         r[a] = made
     else:
         raise SystemError(f"ouro: unknown intrinsic {c}")

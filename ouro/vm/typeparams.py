@@ -43,7 +43,7 @@ _templates: dict[tuple[object, ...], types.CodeType] = {}
 
 
 def type_params(
-    spec: Spec, bounds: Sequence[Callable[[], object]], module: str
+    spec: Spec, bounds: Sequence[Callable[[], object]], module: str | None
 ) -> tuple[Any, ...]:
     """INTRINSIC TYPE_PARAMS: the type parameter objects of a generic def or class."""
     if not HOST_HAS_PEP695:
@@ -53,7 +53,7 @@ def type_params(
 
 
 def type_alias(
-    name: str, spec: Spec, functions: Sequence[Callable[[], object]], module: str
+    name: str, spec: Spec, functions: Sequence[Callable[[], object]], module: str | None
 ) -> object:
     """INTRINSIC TYPE_ALIAS: ``type name[spec] = value``; functions = (value, *bounds)."""
     value, bounds = functions[0], functions[1:]
@@ -61,6 +61,27 @@ def type_alias(
         return TypeAliasType(name, _eager_params(spec, bounds), value, module)
     make = _template(("alias", name, spec), _alias_source(name, spec), module)
     return make(value, _lazy(spec, bounds))
+
+
+def named_after(made: Any, module: str | None) -> object:
+    """INTRINSIC CALLER_MODULE: ``made`` (by a host callable that named it after its
+    caller's module, which was the VM's) named after ``module`` instead.  A TypeAliasType's
+    ``__module__`` cannot be set: it is made again, by a call from a host function whose
+    module is ``module``, as the C constructor reads it off its caller."""
+    try:
+        made.__module__ = module
+        return made
+    except (AttributeError, TypeError):
+        pass
+    if HOST_HAS_PEP695 and type(made) is typing.TypeAliasType:  # type: ignore[attr-defined]
+        call = _template(("call", ()), _CALL_SOURCE, module)
+        return call(
+            typing.TypeAliasType,  # type: ignore[attr-defined]
+            made.__name__,
+            made.__value__,
+            type_params=made.__type_params__,
+        )
+    return made
 
 
 def subscript_generic(params: tuple[Any, ...]) -> object:
@@ -122,7 +143,12 @@ def _alias_source(name: str, spec: Spec) -> str:
     )
 
 
-def _template(key: tuple[object, ...], source: str, module: str) -> Callable[..., Any]:
+_CALL_SOURCE = "def _make(f, /, *args, **kwargs):\n    return f(*args, **kwargs)\n"
+
+
+def _template(
+    key: tuple[object, ...], source: str, module: str | None
+) -> Callable[..., Any]:
     code = _templates.get(key)
     if code is None:
         for _, name, _ in key[-1]:  # type: ignore[attr-defined]
