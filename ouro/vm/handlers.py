@@ -575,7 +575,8 @@ def INTRINSIC(r: list[object], a: int, b: object, c: object, env: Env) -> None:
     if c == _PREP_RERAISE_STAR:
         r[a] = exception_groups.prep_reraise_star(r[b], r[b + 1])  # type: ignore[arg-type]
         return
-    module = env[2].get("__name__")  # None without one, as CPython's function __module__
+    # None without a __name__, as CPython's functions get then.
+    module = env[2].get("__name__")
     if c == _TYPE_PARAMS:
         r[a] = typeparams.type_params(r[b], r[b + 1], module)  # type: ignore[arg-type]
     elif c == _TYPE_ALIAS:
