@@ -15,8 +15,15 @@ headers read Ouro's)::
        8     4    timestamp mode: source mtime, whole seconds mod 2**32  | hash modes:
       12     4    timestamp mode: source size mod 2**32                  | source hash (8 bytes)
       16     8    source hash, in every mode (equal to bytes 8-16 in the hash modes)
-      24     8    checksum: blake2b-64 of bytes 0-24 and the body (damage anywhere is seen)
+      24     8    checksum: blake2b-64 of bytes 0-24 and the body (damage anywhere is seen),
+                  keyed by the compiler's fingerprint (a file another compiler wrote fails)
       32     ..   body: ``serializer.dumps(code)``
+
+The magic changes with the instruction table (opcodes.MAGIC_HISTORY), but a change to the
+compiler can change the code made of a source without touching the table; CPython's
+developers bump the magic by hand then.  Ouro keys the checksum with ``compiler_fingerprint()``,
+a hash of the files that decide a .pyc's bytes (ouro/syntax, ouro/compiler, ouro/bytecode, the
+serializer), so a file written by any other version of them reads as damaged: a cache miss.
 
 The source hash is ``blake2b(source, digest_size=8, person=b"ouro-src")`` — Ouro's own, not
 CPython's SipHash keyed by CPython's magic.  Bytes 16-24 close a hole of timestamp files: a
@@ -33,6 +40,7 @@ when the folder beside the source cannot be written (a system-wide Python), the 
 from __future__ import annotations
 
 import enum
+import functools
 import hashlib
 import os
 import sys
@@ -216,8 +224,40 @@ def source_hash(source: bytes) -> bytes:
 
 
 def _checksum(head: bytes, body: bytes | memoryview) -> bytes:
-    digest = hashlib.blake2b(head, digest_size=8, person=b"ouro-pyc")
+    digest = hashlib.blake2b(
+        head, digest_size=8, key=compiler_fingerprint(), person=b"ouro-pyc"
+    )
     digest.update(body)
+    return digest.digest()
+
+
+# The parts of Ouro whose source decides the bytes of a .pyc.
+_COMPILER_PARTS: Final = ("syntax", "compiler", "bytecode", "cache/serializer.py")
+
+
+@functools.cache
+def compiler_fingerprint() -> bytes:
+    """A hash of the source of Ouro's parser, compiler, instruction table and serializer,
+    read once per process (about a millisecond): the key of every .pyc checksum."""
+    digest = hashlib.blake2b(digest_size=32, person=b"ouro-cmp")
+    root = os.path.dirname(os.path.abspath(ouro.__file__))
+    for part in _COMPILER_PARTS:
+        path = os.path.join(root, *part.split("/"))
+        try:
+            names = sorted(os.listdir(path)) if os.path.isdir(path) else [""]
+        except OSError:
+            names = []
+        for name in names:
+            if name and not name.endswith(".py"):
+                continue
+            try:
+                with open(os.path.join(path, name) if name else path, "rb") as file:
+                    data = file.read()
+            except OSError:
+                continue  # not on a file system (a zip): the version then stands for it
+            digest.update(f"{part}/{name}\0{len(data)}\0".encode())
+            digest.update(data)
+    digest.update(f"{ouro.__version__}\0{MAGIC.hex()}".encode())
     return digest.digest()
 
 
