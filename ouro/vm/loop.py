@@ -33,7 +33,7 @@ from __future__ import annotations
 import types
 
 from ouro.bytecode import opcodes
-from ouro.bytecode.code import UNBOUND, Code
+from ouro.bytecode.code import CO_VARARGS, CO_VARKEYWORDS, UNBOUND, Code
 from ouro.vm import function, handlers
 from ouro.vm.errors import empty_cell, star_args, star_kwargs
 from ouro.vm.frame_builtins import FrameBuiltin
@@ -63,6 +63,7 @@ CHAIN = {
     "STORE_ATTR": 21,
     "REMAINDER": 35,
     "JUMP_IF_FALSE": 61,
+    "YIELD_VALUE": 111,
     "CALL": 100,
     "CALL2": 164,
     # BINARY_OPS, JUMP_IF_OPS, JUMP_UNLESS_OPS: one case each (handlers.BINARY)
@@ -83,11 +84,10 @@ CHAIN = {
     "CALL_KW": 101,
     "CALL_EX": 102,
     "RETURN_GENERATOR": 110,
-    "YIELD_VALUE": 111,
     "SEND": 112,
     "END_ASYNC_FOR": 94,
 }
-CONTROL = frozenset({63, 64, 101, 102, 110, 111, 112, 94})
+CONTROL = frozenset({63, 64, 101, 102, 110, 112, 94})
 BINARY = handlers.BINARY
 BINARY_OPS = handlers.BINARY_OPS
 JUMP_IF_OPS = handlers.JUMP_IF_OPS
@@ -231,6 +231,12 @@ def run_frame(
                 elif op == 61:  # JUMP_IF_FALSE  r[a] -> @b
                     if not r[a]:
                         pc = b
+                elif op == 111:  # YIELD_VALUE  r[b] -> r[a]
+                    if gen is None or len(frames) != base:
+                        raise SystemError("ouro: YIELD_VALUE outside a generator")
+                    gen._pc = pc
+                    gen._dest = a
+                    return r[b]
                 elif op == 100 or op == 164:  # CALL  r[b:b+1+c] -> r[a] / CALL2
                     if op == 100:
                         f = r[b]
@@ -343,12 +349,6 @@ def run_frame(
                         insts = env[1]
                         glb = env[2]
                         r[a] = x
-                    elif op == 111:  # YIELD_VALUE  r[b] -> r[a]
-                        if gen is None or len(frames) != base:
-                            raise SystemError("ouro: YIELD_VALUE outside a generator")
-                        gen._pc = pc
-                        gen._dest = a
-                        return r[b]
                     elif op == 112:  # SEND  r[a] r[b] -> r[a] @c
                         if SEND(r, a, b):
                             pc = c
@@ -447,8 +447,57 @@ def CALL_KW(r: list[object], b: int, c: int) -> tuple[Function | None, object]:
     names = r[b + 1 + c]
     n = c - len(names)  # type: ignore[arg-type]
     args = r[b + 1 : b + 1 + n]
+    f = r[b]
+    if type(f) is Function and f._env is not None:
+        regs = keyword_registers(f, args, names, r[b + 1 + n : b + 1 + c])  # type: ignore[arg-type]
+        if regs is not None:
+            return f, regs
     kwargs = dict(zip(names, r[b + 1 + n : b + 1 + c], strict=True))  # type: ignore[call-overload]
-    return ouro_frame(r[b], args, kwargs)
+    return ouro_frame(f, args, kwargs)
+
+
+def keyword_registers(
+    func: Function, args: list[object], names: tuple[str, ...], values: list[object]
+) -> list[object] | None:
+    """A call's registers when its keywords all name parameters and nothing is missing or
+    given twice; None leaves it to ``bind_arguments`` (which has every case's error)."""
+    code = func._code
+    flags = code.co_flags
+    argcount = code.co_argcount
+    n = len(args)
+    if flags & CO_VARKEYWORDS or n > argcount:
+        return None
+    regs = func._template.copy()
+    regs[:n] = args
+    total = argcount + code.co_kwonlyargcount
+    varnames = code.co_varnames
+    posonly = code.co_posonlyargcount
+    for name, value in zip(names, values):
+        try:
+            i = varnames.index(name, posonly, total)
+        except ValueError:
+            return None
+        if regs[i] is not UNBOUND:
+            return None
+        regs[i] = value
+    if n < argcount:
+        defaults = func._defaults or ()
+        first_default = argcount - len(defaults)
+        for i in range(n, argcount):
+            if regs[i] is UNBOUND:
+                if i < first_default:
+                    return None
+                regs[i] = defaults[i - first_default]
+    if total > argcount:
+        kwdefaults = func._kwdefaults
+        for i in range(argcount, total):
+            if regs[i] is UNBOUND:
+                if kwdefaults is None or varnames[i] not in kwdefaults:
+                    return None
+                regs[i] = kwdefaults[varnames[i]]
+    if flags & CO_VARARGS:
+        regs[total] = ()
+    return regs
 
 
 def CALL_EX(r: list[object], b: int, c: int) -> tuple[Function | None, object]:
