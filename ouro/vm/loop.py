@@ -164,10 +164,11 @@ def run_frame(
                     r[a] = r[b]
                 elif op == 163:  # CALL1  r[b] r[c] -> r[a]
                     f = r[b]
-                    if type(f) is Function and f._argc == 1:
+                    t = type(f)
+                    if t is Function and f._argc == 1:
                         x = f._template.copy()
                         x[0] = r[c]
-                    elif type(f) is MethodType and type(f.__func__) is Function:
+                    elif t is MethodType and type(f.__func__) is Function:
                         if f.__func__._argc == 2:  # self and the argument
                             x = f.__func__._template.copy()
                             x[0] = f.__self__
@@ -175,7 +176,7 @@ def run_frame(
                         else:
                             x = bound_method_registers(f, [r[c]])
                         f = f.__func__
-                    elif type(f) is Function or type(f) is FrameBuiltin:
+                    elif t is Function or t is FrameBuiltin:
                         f, x = call_registers(env, r, f, [r[c]])
                         if f is None:
                             r[a] = x
@@ -244,10 +245,11 @@ def run_frame(
                     else:  # CALL2  r[a] r[b] r[c] -> r[a]
                         f = r[a]
                         args = [r[b], r[c]]
-                    if type(f) is Function and f._argc == len(args):
+                    t = type(f)
+                    if t is Function and f._argc == len(args):
                         x = f._template.copy()
                         x[: len(args)] = args
-                    elif type(f) is MethodType and type(f.__func__) is Function:
+                    elif t is MethodType and type(f.__func__) is Function:
                         if f.__func__._argc == len(args) + 1:  # self and the arguments
                             x = f.__func__._template.copy()
                             x[0] = f.__self__
@@ -255,7 +257,7 @@ def run_frame(
                         else:
                             x = bound_method_registers(f, args)
                         f = f.__func__
-                    elif type(f) is Function or type(f) is FrameBuiltin:
+                    elif t is Function or t is FrameBuiltin:
                         f, x = call_registers(env, r, f, args)
                         if f is None:
                             r[a] = x
