@@ -7,8 +7,8 @@ only tests CPython passes), and the test of a module fails naming each listed id
 longer passes, with its outcome and exception.
 
 The modules run in parallel (one process each, as many as there are CPUs), all started by the
-first test that needs them: the default selection took 2.6 minutes on two busy CPUs
-(November 2026, 53 modules). Modules in SLOW take longer under Ouro than the default test
+first test that needs them: the default selection took about 3 minutes on two busy CPUs
+(November 2026, 59 modules). Modules in SLOW take longer under Ouro than the default test
 run can afford (it stays under ten minutes); they are marked `slow` and run with
 `python3 -m pytest -m slow tests/regrtest`. Conformance is measured on CPython 3.12: on
 another host the tests skip.
@@ -29,15 +29,10 @@ PASSING = Path(__file__).with_name("passing.txt")
 LISTED = regrtest.read_passing(str(PASSING))
 TIMEOUT = float(os.environ.get("OURO_REGRTEST_TIMEOUT", "600"))
 # Modules whose run under Ouro takes more than about half a minute (RESULTS.md's "Ouro
-# time"), and large modules (hundreds of tests) that are not on the list yet.
+# time").
 SLOW = {
-    "test_collections",
-    "test_dataclasses",
-    "test_enum",
-    "test_functools",
     "test_itertools",
     "test_set",
-    "test_typing",
 }
 
 pytestmark = pytest.mark.skipif(
