@@ -97,6 +97,8 @@ def make_env(code: Code, globals: dict[str, object], locals: object = None) -> E
 
 # --- Function -------------------------------------------------------------------------------
 
+_set_field = object.__setattr__
+
 
 class Function(metaclass=HostKind, host=types.FunctionType):
     """An Ouro function object, with the attributes of CPython's."""
@@ -132,17 +134,22 @@ class Function(metaclass=HostKind, host=types.FunctionType):
         annotations: dict[str, object] | None = None,
         type_params: tuple[object, ...] = (),
     ) -> None:
-        self._globals = globals
-        self._builtins = builtins_of(globals)
-        self.__name__ = code.co_name if name is None else name
-        self.__qualname__ = code.co_qualname
-        self._defaults = defaults
-        self._kwdefaults = kwdefaults
-        self._closure = closure
-        self._annotations = annotations
-        self._type_params = type_params
-        self._doc = code.docstring
-        self._module = globals.get("__name__")
+        # Fields set past __setattr__'s checks: a module's import makes thousands of these.
+        init = _set_field
+        init(self, "_globals", globals)
+        init(self, "_builtins", builtins_of(globals))
+        if name is None:
+            init(self, "__name__", code.co_name)
+        else:
+            self.__name__ = name  # checked: a str
+        init(self, "__qualname__", code.co_qualname)
+        init(self, "_defaults", defaults)
+        init(self, "_kwdefaults", kwdefaults)
+        init(self, "_closure", closure)
+        init(self, "_annotations", annotations)
+        init(self, "_type_params", type_params)
+        init(self, "_doc", code.docstring)
+        init(self, "_module", globals.get("__name__"))
         self.__code__ = code
 
     # --- attributes with CPython's checks ---------------------------------------------------
@@ -240,26 +247,30 @@ class Function(metaclass=HostKind, host=types.FunctionType):
                 f"{self.__name__}() requires a code object with {len(closure)} free vars,"
                 f" not {nfree}"
             )
-        self._code = code
+        _set_field(self, "_code", code)
         if code._body is None:
             self._prepare()
-        else:  # a deferred code object (a .pyc's): read when first called
-            self._env = self._template = None  # type: ignore[assignment]
-            self._argc = -1  # every call takes bind_arguments(), which prepares
+        else:  # a deferred code object (a .pyc's): read when first called, as every
+            # call takes bind_arguments() (argc -1), which prepares
+            _set_field(self, "_env", None)
+            _set_field(self, "_template", None)
+            _set_field(self, "_argc", -1)
 
     def _prepare(self) -> None:
         """What the loop's calls read: the frame environment, the register template (with
         the closure's cells) and the fast path's argument count."""
         code = self._code
-        self._env = (code, decode(code), self._globals, self._builtins, None)
+        init = _set_field
+        init(self, "_env", (code, decode(code), self._globals, self._builtins, None))
         template = code.co_template.copy()
         nfree = len(code.co_freevars)
         if nfree:
             base = code.free_base
             template[base : base + nfree] = self._closure
-        self._template = template
+        init(self, "_template", template)
         simple = not code.co_flags & (CO_VARARGS | CO_VARKEYWORDS)
-        self._argc = code.co_argcount if simple and not code.co_kwonlyargcount else -1
+        argc = code.co_argcount if simple and not code.co_kwonlyargcount else -1
+        init(self, "_argc", argc)
 
     @property
     def __class__(self) -> type:  # type: ignore[override]
