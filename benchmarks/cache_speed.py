@@ -7,7 +7,9 @@ PATHs) that Ouro compiles, reads them into memory, then times, each as the best 
 
 * compile: ``ouro.compiler.compile_source`` (lines of source per second);
 * dumps: ``serializer.dumps`` (MB of body per second);
-* load: header check, checksum and ``serializer.loads`` of in-memory .pyc bytes (MB/s of .pyc);
+* load: header check, checksum and ``serializer.loads`` of in-memory .pyc bytes (MB/s of .pyc),
+  reading every nested code object at once (``full``) and as ``read_pyc`` does (``lazy``: the
+  bodies of nested code objects are read when first used, which a load alone never does);
 * cold/warm ``compile_file`` through a temporary folder: compile and write every .pyc, then read
   them all back (files per second, and the ratio: how much a warm cache saves).
 
@@ -65,11 +67,11 @@ def best(repeat: int, work: Callable[[], object]) -> float:
     return min(times)
 
 
-def load_all(pycs: list[bytes]) -> None:
+def load_all(pycs: list[bytes], lazy: bool = False) -> None:
     for data in pycs:
         if pycfile.read_header(data) is None:
             raise AssertionError("a .pyc made here does not read back")
-        serializer.loads(memoryview(data)[pycfile.HEADER_SIZE :])
+        serializer.loads(memoryview(data)[pycfile.HEADER_SIZE :], lazy=lazy)
 
 
 def cold_and_warm(sources: list[tuple[str, bytes]]) -> tuple[float, float]:
@@ -119,13 +121,15 @@ def main() -> None:
     pycs = [pycfile.make_pyc(c, data) for c, (_, data) in zip(codes, sources)]
     size = sum(map(len, pycs))
     load_time = best(args.repeat, lambda: load_all(pycs))
+    lazy_time = best(args.repeat, lambda: load_all(pycs, lazy=True))
     cold, warm = cold_and_warm(sources)
 
     host = f"CPython {sys.version.split()[0]}"
     print(f"{host}: {len(sources)} files, {lines:,} lines, {size / 1e6:.2f} MB of .pyc")
     print(f"compile  {lines / compile_time:10,.0f} lines/s   ({compile_time:.2f} s)")
     print(f"dumps    {size / dump_time / 1e6:10.1f} MB/s      ({dump_time:.2f} s)")
-    print(f"load     {size / load_time / 1e6:10.1f} MB/s      ({load_time:.2f} s)")
+    print(f"load     {size / load_time / 1e6:10.1f} MB/s      ({load_time:.2f} s) full")
+    print(f"load     {size / lazy_time / 1e6:10.1f} MB/s      ({lazy_time:.2f} s) lazy")
     print(
         f"compile_file: cold {len(sources) / cold:,.0f} files/s, warm "
         f"{len(sources) / warm:,.0f} files/s: warm is {cold / warm:.1f}x faster"
