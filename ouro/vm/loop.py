@@ -53,30 +53,32 @@ MethodType = types.MethodType
 CHAIN = {
     "LOAD_ATTR": 20,
     "MOVE": 1,
-    "CALL1": 163,
-    "ADD": 30,
-    "RETURN": 104,
-    "FOR_ITER_BACK": 162,
-    "INPLACE_ADD": 160,
     "MULTIPLY": 32,
+    "ADD": 30,
+    "CALL1": 163,
+    "INPLACE_ADD": 160,
+    "RETURN": 104,
     "LOAD_GLOBAL": 4,
-    "STORE_ATTR": 21,
     "REMAINDER": 35,
-    "JUMP_IF_FALSE": 61,
-    "YIELD_VALUE": 111,
+    "FOR_ITER_BACK": 162,
+    # BINARY_OPS: one case (handlers.BINARY)
+    "STORE_ATTR": 21,
+    # JUMP_UNLESS_OPS: one case
     "CALL": 100,
     "CALL2": 164,
-    # BINARY_OPS, JUMP_IF_OPS, JUMP_UNLESS_OPS: one case each (handlers.BINARY)
+    "FOR_ITER": 91,
+    "JUMP_IF_FALSE": 61,
     "LOAD_SUBSCR": 23,
+    "JUMP": 60,
     "LOAD_DEREF": 10,
     "SUBTRACT": 31,
-    "JUMP": 60,
+    # JUMP_IF_OPS: one case
+    "YIELD_VALUE": 111,
+    "INPLACE": 43,
     "JUMP_IF_TRUE": 62,
-    "FOR_ITER": 91,
+    "INPLACE_SUBTRACT": 161,
     "COMPARE_EQ": 50,
     "COMPARE_LT": 52,
-    "INPLACE_SUBTRACT": 161,
-    "INPLACE": 43,
     "STORE_DEREF": 11,
     # rarer ones that move pc or switch frames, behind one `in CONTROL` test
     "JUMP_IF_NONE": 63,
@@ -162,6 +164,10 @@ def run_frame(
                     r[a] = getattr(r[b], c)
                 elif op == 1:  # MOVE  r[b] -> r[a]
                     r[a] = r[b]
+                elif op == 32:  # MULTIPLY  r[b] r[c] -> r[a]
+                    r[a] = r[b] * r[c]
+                elif op == 30:  # ADD  r[b] r[c] -> r[a]
+                    r[a] = r[b] + r[c]
                 elif op == 163:  # CALL1  r[b] r[c] -> r[a]
                     f = r[b]
                     t = type(f)
@@ -199,8 +205,8 @@ def run_frame(
                     glb = env[2]
                     r = x
                     pc = 0
-                elif op == 30:  # ADD  r[b] r[c] -> r[a]
-                    r[a] = r[b] + r[c]
+                elif op == 160:  # INPLACE_ADD  r[a] r[b] -> r[a]
+                    r[a] += r[b]
                 elif op == 104:  # RETURN  r[a] -> -
                     x = r[a]
                     if len(frames) == base:
@@ -209,15 +215,6 @@ def run_frame(
                     insts = env[1]
                     glb = env[2]
                     r[a] = x
-                elif op == 162:  # FOR_ITER_BACK  r[b] -> r[a] @c
-                    x = next(r[b], UNBOUND)
-                    if x is not UNBOUND:
-                        r[a] = x
-                        pc = c
-                elif op == 160:  # INPLACE_ADD  r[a] r[b] -> r[a]
-                    r[a] += r[b]
-                elif op == 32:  # MULTIPLY  r[b] r[c] -> r[a]
-                    r[a] = r[b] * r[c]
                 elif op == 4:  # LOAD_GLOBAL  names[b] -> r[a]
                     x = glb.get(b, UNBOUND)
                     if x is UNBOUND:
@@ -225,19 +222,20 @@ def run_frame(
                         if x is UNBOUND:
                             x = handlers.load_global(env, b)  # NameError
                     r[a] = x
-                elif op == 21:  # STORE_ATTR  r[a] r[b] names[c] -> -
-                    setattr(r[b], c, r[a])
                 elif op == 35:  # REMAINDER  r[b] r[c] -> r[a]
                     r[a] = r[b] % r[c]
-                elif op == 61:  # JUMP_IF_FALSE  r[a] -> @b
-                    if not r[a]:
-                        pc = b
-                elif op == 111:  # YIELD_VALUE  r[b] -> r[a]
-                    if gen is None or len(frames) != base:
-                        raise SystemError("ouro: YIELD_VALUE outside a generator")
-                    gen._pc = pc
-                    gen._dest = a
-                    return r[b]
+                elif op == 162:  # FOR_ITER_BACK  r[b] -> r[a] @c
+                    x = next(r[b], UNBOUND)
+                    if x is not UNBOUND:
+                        r[a] = x
+                        pc = c
+                elif op in BINARY_OPS:  # r[b] <op> r[c] -> r[a]
+                    r[a] = BINARY[op](r[b], r[c])
+                elif op == 21:  # STORE_ATTR  r[a] r[b] names[c] -> -
+                    setattr(r[b], c, r[a])
+                elif op in JUMP_UNLESS_OPS:  # r[a] <cmp> r[b] -> @c
+                    if not BINARY[op](r[a], r[b]):
+                        pc = c
                 elif op == 100 or op == 164:  # CALL  r[b:b+1+c] -> r[a] / CALL2
                     if op == 100:
                         f = r[b]
@@ -280,16 +278,19 @@ def run_frame(
                     glb = env[2]
                     r = x
                     pc = 0
-                elif op in BINARY_OPS:  # r[b] <op> r[c] -> r[a]
-                    r[a] = BINARY[op](r[b], r[c])
-                elif op in JUMP_UNLESS_OPS:  # r[a] <cmp> r[b] -> @c
-                    if not BINARY[op](r[a], r[b]):
+                elif op == 91:  # FOR_ITER  r[b] -> r[a] @c
+                    x = next(r[b], UNBOUND)
+                    if x is UNBOUND:
                         pc = c
-                elif op in JUMP_IF_OPS:  # r[a] <cmp> r[b] -> @c
-                    if BINARY[op](r[a], r[b]):
-                        pc = c
+                    else:
+                        r[a] = x
+                elif op == 61:  # JUMP_IF_FALSE  r[a] -> @b
+                    if not r[a]:
+                        pc = b
                 elif op == 23:  # LOAD_SUBSCR  r[b] r[c] -> r[a]
                     r[a] = r[b][r[c]]
+                elif op == 60:  # JUMP  - -> @a
+                    pc = a
                 elif op == 10:  # LOAD_DEREF  r[b] -> r[a]
                     try:
                         r[a] = r[b].cell_contents
@@ -297,25 +298,26 @@ def run_frame(
                         raise empty_cell(env[0], b) from None
                 elif op == 31:  # SUBTRACT  r[b] r[c] -> r[a]
                     r[a] = r[b] - r[c]
-                elif op == 60:  # JUMP  - -> @a
-                    pc = a
+                elif op in JUMP_IF_OPS:  # r[a] <cmp> r[b] -> @c
+                    if BINARY[op](r[a], r[b]):
+                        pc = c
+                elif op == 111:  # YIELD_VALUE  r[b] -> r[a]
+                    if gen is None or len(frames) != base:
+                        raise SystemError("ouro: YIELD_VALUE outside a generator")
+                    gen._pc = pc
+                    gen._dest = a
+                    return r[b]
+                elif op == 43:  # INPLACE  r[a] r[b] -> r[a]
+                    r[a] = INPLACE_OPERATORS[c](r[a], r[b])
                 elif op == 62:  # JUMP_IF_TRUE  r[a] -> @b
                     if r[a]:
                         pc = b
-                elif op == 91:  # FOR_ITER  r[b] -> r[a] @c
-                    x = next(r[b], UNBOUND)
-                    if x is UNBOUND:
-                        pc = c
-                    else:
-                        r[a] = x
+                elif op == 161:  # INPLACE_SUBTRACT  r[a] r[b] -> r[a]
+                    r[a] -= r[b]
                 elif op == 50:  # COMPARE_EQ  r[b] r[c] -> r[a]
                     r[a] = r[b] == r[c]
                 elif op == 52:  # COMPARE_LT  r[b] r[c] -> r[a]
                     r[a] = r[b] < r[c]
-                elif op == 161:  # INPLACE_SUBTRACT  r[a] r[b] -> r[a]
-                    r[a] -= r[b]
-                elif op == 43:  # INPLACE  r[a] r[b] -> r[a]
-                    r[a] = INPLACE_OPERATORS[c](r[a], r[b])
                 elif op == 11:  # STORE_DEREF  r[a] -> r[b]
                     r[b].cell_contents = r[a]
                 elif op in CONTROL:
