@@ -293,6 +293,9 @@ class Super(host_builtins.super):
 
 Super.__name__ = Super.__qualname__ = "super"
 Super.__module__ = "builtins"
+# A builtin's __module__ is 'builtins' (call errors say "__build_class__() got ...", not
+# "ouro.vm.frame_builtins.__build_class__() got ..."); the instances read the class's.
+FrameBuiltin.__module__ = "builtins"
 
 
 FRAME_BUILTINS: dict[str, object] = {
