@@ -22,6 +22,13 @@ def _types(module: object) -> None:
     # ``types.ModuleType("m")`` a second view of sys.  It is the module type of every other
     # module.
     module.ModuleType = host_types.ModuleType  # type: ignore[attr-defined]
+    # ``GetSetDescriptorType = type(FunctionType.__code__)`` and ``MemberDescriptorType =
+    # type(FunctionType.__globals__)``: Ouro's function class serves both as properties,
+    # so both names would be ``property``; dataclasses would then not know a __slots__
+    # member for what it is (a default value), nor typing.get_type_hints a class's
+    # __annotations__ getset descriptor.
+    module.GetSetDescriptorType = host_types.GetSetDescriptorType  # type: ignore[attr-defined]
+    module.MemberDescriptorType = host_types.MemberDescriptorType  # type: ignore[attr-defined]
 
 
 def _pickle(module: object) -> None:
