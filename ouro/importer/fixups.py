@@ -95,6 +95,8 @@ _TYPING_CALLBACKS: Final = (
     "_generic_class_getitem",
     "_generic_init_subclass",
     "_GenericAlias",
+    "_make_union",  # TypeVar.__or__: ``T | str`` is Ouro's typing.Union[T, str]
+    "Unpack",  # TypeVarTuple.__iter__: ``*Ts`` is Ouro's typing.Unpack[Ts]
 )
 
 
