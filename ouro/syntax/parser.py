@@ -1070,7 +1070,7 @@ class Parser:
                 self.advance()
                 name = self.expect("NAME")[1]
                 if self.kind == ":":
-                    self.bound_error("cannot use bound with TypeVarTuple")
+                    self.bound_error("TypeVarTuple")
                 params.append(
                     N.TypeVarTuple(name, start[2], start[3], *self.last_end())
                 )
@@ -1078,7 +1078,7 @@ class Parser:
                 self.advance()
                 name = self.expect("NAME")[1]
                 if self.kind == ":":
-                    self.bound_error("cannot use bound with ParamSpec")
+                    self.bound_error("ParamSpec")
                 params.append(N.ParamSpec(name, start[2], start[3], *self.last_end()))
             else:
                 name = self.expect("NAME")[1]
@@ -1099,9 +1099,12 @@ class Parser:
         self.expect("]")
         return params
 
-    def bound_error(self, msg: str) -> None:
+    def bound_error(self, kind: str) -> None:
+        """``*Ts: int`` / ``**P: (int, str)``: CPython's error names a bound, or the
+        constraints when the expression is a tuple."""
         colon = self.advance()
-        self.expression()
+        what = "constraints" if isinstance(self.expression(), N.Tuple) else "bound"
+        msg = f"cannot use {what} with {kind}"
         raise self.error_at(msg, colon[2], colon[3], *self.last_end())
 
     # --- parameters -----------------------------------------------------------------------
