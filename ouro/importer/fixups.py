@@ -118,8 +118,23 @@ def _typing(module: object) -> None:
             setattr(host_typing, name, function)
 
 
+def _re(module: object) -> None:
+    # The C matcher (_sre, shared by both worlds) turns a replacement template into its
+    # parts by calling ``re._compile_template`` (3.11: ``re._subx``), found through the
+    # host's import: the host's re, whose errors are the host's re.error, which Ouro's
+    # ``except re.error`` does not catch (``re.sub('a', '\\c', 'a')``).  Once the program
+    # has Ouro's re, the host's module hands that call to it, as for typing's helpers.
+    import re as host_re
+
+    for name in ("_compile_template", "_subx"):
+        function = getattr(module, name, None)
+        if function is not None:
+            setattr(host_re, name, function)
+
+
 FIXUPS: Final[dict[str, Callable[[object], None]]] = {
     "types": _types,
+    "re": _re,
     "pickle": _pickle,
     "typing": _typing,
 }
