@@ -85,6 +85,38 @@ _LITERAL_TYPES: dict[type[n.expr], str] = {
     n.FormattedValue: "str",
 }
 
+
+def _infer_type(e: n.expr) -> str | None:
+    """The name of the type a literal expression surely has (CPython's infer_type)."""
+    if isinstance(e, n.Constant):
+        return type(e.value).__name__
+    if isinstance(e, n.Lambda):
+        return "function"
+    return _LITERAL_TYPES.get(type(e))
+
+
+def _not_subscriptable(e: n.expr) -> bool:
+    """A literal whose type has no ``__getitem__`` (nor ``__class_getitem__``)."""
+    if isinstance(e, n.Constant):
+        v = e.value
+        return v is None or v is ... or isinstance(v, (int, float, complex, frozenset))
+    return isinstance(e, (n.Set, n.SetComp, n.GeneratorExp, n.Lambda))
+
+
+def _is_sequence_literal(e: n.expr) -> bool:
+    """A literal indexed by integers: str, bytes, tuple or list."""
+    if isinstance(e, n.Constant):
+        return isinstance(e.value, (str, bytes, tuple))
+    return isinstance(e, (n.Tuple, n.List, n.ListComp, n.JoinedStr, n.FormattedValue))
+
+
+def _is_operand_ok(e: n.expr) -> bool:
+    """No warning for ``is`` with this operand: not a constant, or a singleton."""
+    if not isinstance(e, n.Constant):
+        return True
+    return e.value is None or e.value is True or e.value is False or e.value is ...
+
+
 __all__ = ["generate"]
 
 _BINARY: dict[type[n.operator], int] = {
@@ -708,6 +740,7 @@ class CodeGenerator(PatternCompiler, GenericsCompiler):
         return self.finish(d, dest)
 
     def visit_Compare(self, e: n.Compare, dest: int | None) -> int:
+        self.check_compare(e)
         mark = self.u.top
         if len(e.ops) == 1:
             left = self.operand(e.left)
@@ -756,6 +789,7 @@ class CodeGenerator(PatternCompiler, GenericsCompiler):
             and isinstance(e.comparators[0], n.Constant)
             and e.comparators[0].value is None
         ):
+            self.check_compare(e)
             reg = self.operand(e.left)
             is_none = isinstance(e.ops[0], n.Is) == when
             self.emit(O.JUMP_IF_NONE if is_none else O.JUMP_IF_NOT_NONE, reg, label)
@@ -764,6 +798,7 @@ class CodeGenerator(PatternCompiler, GenericsCompiler):
             and len(e.ops) == 1
             and type(e.ops[0]) in _COMPARE_JUMP
         ):
+            self.check_compare(e)
             left = self.operand(e.left)
             right = self.operand(e.comparators[0])
             self.emit(_COMPARE_JUMP[type(e.ops[0])][when], left, right, label)
@@ -827,6 +862,7 @@ class CodeGenerator(PatternCompiler, GenericsCompiler):
         return d
 
     def visit_Subscript(self, e: n.Subscript, dest: int | None) -> int:
+        self.check_subscript(e)
         mark = self.u.top
         obj = self.operand(e.value)
         key = self.expr(e.slice)
@@ -996,6 +1032,41 @@ class CodeGenerator(PatternCompiler, GenericsCompiler):
             self.warn(
                 f"'{kind}' object is not callable; perhaps you missed a comma?", func
             )
+
+    def check_compare(self, e: n.Compare) -> None:
+        """CPython's compiler warns when ``is`` / ``is not`` meets a literal: ``x is 1``."""
+        left, left_ok = e.left, _is_operand_ok(e.left)
+        for op, right in zip(e.ops, e.comparators):
+            right_ok = _is_operand_ok(right)
+            if isinstance(op, (n.Is, n.IsNot)) and not (left_ok and right_ok):
+                literal = left if not left_ok else right
+                name = _infer_type(literal) or "object"
+                if isinstance(op, n.Is):
+                    msg = f'"is" with \'{name}\' literal. Did you mean "=="?'
+                else:
+                    msg = f'"is not" with \'{name}\' literal. Did you mean "!="?'
+                self.warn(msg, e)
+                return
+            left, left_ok = right, right_ok
+
+    def check_subscript(self, e: n.Subscript) -> None:
+        """CPython's compiler warns when a literal cannot be subscripted (``[1 [i, j]]``)
+        or not with this literal index (``[[1, 2] [3, 4]]``): a missed comma."""
+        value, kind = e.value, _infer_type(e.value)
+        if _not_subscriptable(value):
+            self.warn(
+                f"'{kind}' object is not subscriptable; perhaps you missed a comma?",
+                value,
+            )
+            return
+        index = _infer_type(e.slice)
+        if index is None or index in ("int", "bool") or not _is_sequence_literal(value):
+            return
+        self.warn(
+            f"{kind} indices must be integers or slices, not {index};"
+            " perhaps you missed a comma?",
+            value,
+        )
 
     def warn(self, msg: str, node: n.AST) -> None:
         """A SyntaxWarning; CPython's SyntaxError at the node when warnings are errors."""
