@@ -87,7 +87,16 @@ def builtins_of(globals: dict[str, object]) -> dict[str, object]:
     from ouro.vm.ourobuiltins import NAMESPACE, namespace_of
 
     found = globals.get("__builtins__", None)
-    return NAMESPACE if found is None else namespace_of(found)
+    if found is not None:
+        return namespace_of(found)
+    # CPython 3.12: globals without __builtins__ (``FunctionType(code, {})``) take the
+    # running frame's builtins; rare, as modules and exec's namespaces have the key.
+    from ouro.vm.frames import current_activation
+
+    activation = current_activation()
+    if activation is None:
+        return NAMESPACE
+    return activation[0][3]  # type: ignore[no-any-return]  # the Env's builtins
 
 
 def make_env(code: Code, globals: dict[str, object], locals: object = None) -> Env:
