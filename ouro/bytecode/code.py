@@ -319,6 +319,13 @@ class Code(metaclass=HostKind, host=types.CodeType):
     def __hash__(self) -> int:
         return hash((self.co_name, self.co_code, self.co_firstlineno))
 
+    def __reduce_ex__(self, protocol: object) -> str:
+        # CPython's code objects do not pickle (marshal is their format): a ForwardRef,
+        # whose state holds one, fails with CPython's TypeError, not a PicklingError.
+        if isinstance(protocol, int) and protocol >= 2:
+            raise TypeError("cannot pickle code objects")
+        raise TypeError("cannot pickle 'code' object")
+
     def __repr__(self) -> str:
         return (
             f"<code object {self.co_name} at {id(self):#x}, "
