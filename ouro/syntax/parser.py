@@ -1873,6 +1873,9 @@ class Parser:
                 left = N.Constant(..., None, tok[2], tok[3], tok[4], tok[5])
             elif kind == "await":
                 self.advance()
+                # await's operand is a primary, which no second await starts
+                if self.kind == "await":
+                    raise self.error_here()
                 value = self.binary(P_PRIMARY)
                 left = N.Await(value, tok[2], tok[3], *self.last_end())
             else:
