@@ -94,8 +94,20 @@ def frozen(host: str, include: tuple[str, ...] = ()) -> Path:
     return folder / "prog"
 
 
+@functools.cache
+def bare_python(host: str) -> str:
+    """The interpreter of a new virtual environment of ``host`` with nothing installed: a
+    python3 on which Ouro is not installed, even where ``pip install -e .`` (the README's
+    commands, CI) has installed it into ``host`` itself."""
+    folder = Path(tempfile.mkdtemp(prefix="ouro-bare-python-"))
+    made = run([host, "-m", "venv", "--without-pip", str(folder)], folder)
+    assert made.returncode == 0, made.stderr
+    return str(folder / "bin" / "python3")
+
+
 def clean_run(executable: Path, host: str, args: list[str], tmp: Path):  # type: ignore[no-untyped-def]
-    """Run a copy of ``executable`` with ``host`` from another empty folder, no PYTHONPATH."""
+    """Run a copy of ``executable`` from another empty folder, no PYTHONPATH, with a python
+    of ``host``'s version on which Ouro is not installed."""
     place = tmp / "bin"
     place.mkdir(exist_ok=True)
     copy = place / "prog"
@@ -103,8 +115,9 @@ def clean_run(executable: Path, host: str, args: list[str], tmp: Path):  # type:
     elsewhere = tmp / "cwd"
     elsewhere.mkdir(exist_ok=True)
     env = environment(ouro=False)
-    assert run([host, "-c", "import ouro"], elsewhere, env=env).returncode == 1
-    return run([host, str(copy), *args], elsewhere, env=env)
+    python = bare_python(host)
+    assert run([python, "-c", "import ouro"], elsewhere, env=env).returncode == 1
+    return run([python, str(copy), *args], elsewhere, env=env)
 
 
 @pytest.mark.parametrize("runner", hosts())
