@@ -344,3 +344,4 @@ BODY_FIELDS = frozenset(
 
 # Programs see CPython's type name: type(compile(...)).__name__ == "code".  # host-ok: text, not a call
 Code.__name__ = Code.__qualname__ = "code"
+Code.__module__ = "builtins"

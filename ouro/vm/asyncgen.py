@@ -301,6 +301,11 @@ class AsyncGenAThrow(_Step):
         return f"<async_generator_athrow object at {id(self):#x}>"
 
 
-AsyncGenerator.__name__ = AsyncGenerator.__qualname__ = "async_generator"
-AsyncGenASend.__name__ = AsyncGenASend.__qualname__ = "async_generator_asend"
-AsyncGenAThrow.__name__ = AsyncGenAThrow.__qualname__ = "async_generator_athrow"
+# Programs see CPython's type names: type(agen) is <class 'async_generator'>.
+for _cls, _name in (
+    (AsyncGenerator, "async_generator"),
+    (AsyncGenASend, "async_generator_asend"),
+    (AsyncGenAThrow, "async_generator_athrow"),
+):
+    _cls.__name__ = _cls.__qualname__ = _name
+    _cls.__module__ = "builtins"

@@ -386,7 +386,8 @@ class Frame:
         )
 
 
-Frame.__name__ = Frame.__qualname__ = "frame"
+Frame.__name__ = Frame.__qualname__ = "frame"  # type(frame) is <class 'frame'>
+Frame.__module__ = "builtins"
 
 
 # --- warnings -------------------------------------------------------------------------------

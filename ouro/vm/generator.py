@@ -88,6 +88,8 @@ class _FrameOwner:
         progress hands it to its sub-iterator first (CPython's ``_gen_throw``)."""
         if self._running:
             raise ValueError(f"{self._kind} already executing")
+        if self._pc == FINISHED and self._kind == "coroutine":
+            self._finished_error()  # as send(): cannot reuse already awaited coroutine
         if self._pc == FINISHED or not self._started:
             self._pc = FINISHED
             self._r.clear()
@@ -361,6 +363,9 @@ class CoroutineWrapper:
     def __init__(self, coro: Coroutine) -> None:
         self._coro = coro
 
+    def __reduce__(self) -> object:  # copy and pickle refuse it, as CPython's
+        raise TypeError(f"cannot pickle '{type(self).__name__}' object")
+
     def __iter__(self) -> CoroutineWrapper:
         return self
 
@@ -519,9 +524,14 @@ class _World:
 WORLD = _World()
 
 
-Generator.__name__ = Generator.__qualname__ = "generator"
-Coroutine.__name__ = Coroutine.__qualname__ = "coroutine"
-CoroutineWrapper.__name__ = CoroutineWrapper.__qualname__ = "coroutine_wrapper"
+# Programs see CPython's type names: type(gen) is <class 'generator'>.
+for _cls, _name in (
+    (Generator, "generator"),
+    (Coroutine, "coroutine"),
+    (CoroutineWrapper, "coroutine_wrapper"),
+):
+    _cls.__name__ = _cls.__qualname__ = _name
+    _cls.__module__ = "builtins"
 
 # A module import (not a name): asyncgen builds on _FrameOwner, and either may load first.
 from ouro.vm import asyncgen
