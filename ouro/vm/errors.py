@@ -258,7 +258,11 @@ def get_awaitable(value: object, where: int) -> object:
     from ouro.vm.generator import Coroutine, Generator
 
     if isinstance(value, (Coroutine, types.CoroutineType)):
-        if type(value) is Coroutine and value._started and value._delegate() is not None:
+        if (
+            type(value) is Coroutine
+            and value._started
+            and value._delegate() is not None
+        ):
             # Suspended in an await of its own: another await would run it twice.
             raise RuntimeError("coroutine is being awaited already")
         return value

@@ -49,6 +49,8 @@ from ouro.vm.state import thread_state
 
 # Host code objects of the loop functions (loop.run_frame, tracing's loop): see register_loop.
 LOOP_CODES: set[types.CodeType] = set()
+# Their ids: `code in LOOP_CODES` hashes a code object (microseconds for a loop's), an id not.
+LOOP_CODE_IDS: set[int] = set()
 # Host code objects of the functions a loop hands its running frame over through.
 HANDOFF_CODES: set[types.CodeType] = set()
 OURO_DIR = os.path.dirname(os.path.abspath(ouro.__file__)) + os.sep
@@ -61,6 +63,7 @@ Activation = tuple[Any, list[object], int, object]
 def register_loop(func: Callable[..., object]) -> None:
     """Declare a loop function: its host frames have locals env, r, pc, base and gen."""
     LOOP_CODES.add(func.__code__)
+    LOOP_CODE_IDS.add(id(func.__code__))
 
 
 def register_handoff(func: Callable[..., object]) -> None:
@@ -83,7 +86,7 @@ def stack(start: types.FrameType | None) -> list[Activation | types.FrameType]:
     inner = None  # the host frame walked before ``frame``
     while frame is not None:
         code = frame.f_code
-        local = _loop_locals(frame) if code in LOOP_CODES else None
+        local = _loop_locals(frame) if id(code) in LOOP_CODE_IDS else None
         if local is not None:
             found = True
             result.extend(pending)
@@ -104,7 +107,7 @@ def _activations(start: types.FrameType | None) -> Iterator[Activation]:
     frame = start
     inner = None
     while frame is not None:
-        local = _loop_locals(frame) if frame.f_code in LOOP_CODES else None
+        local = _loop_locals(frame) if id(frame.f_code) in LOOP_CODE_IDS else None
         if local is not None:
             env, r, pc, base, gen = local
             if not _handed_over(inner):

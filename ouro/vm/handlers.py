@@ -565,7 +565,8 @@ def POP_EXCEPT(r: list[object], a: int, b: object, c: object, env: Env) -> None:
 @handler
 def CHECK_EXC_MATCH(r: list[object], a: int, b: object, c: object, env: Env) -> None:
     kind = r[c]
-    errors.check_except_type(kind)
+    if type(kind) is not type or not issubclass(kind, BaseException):  # the common case
+        errors.check_except_type(kind)  # first: a tuple, a metaclass, or an error
     r[a] = isinstance(r[b], kind)
 
 

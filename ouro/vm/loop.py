@@ -37,7 +37,7 @@ from ouro.bytecode.code import CO_VARARGS, CO_VARKEYWORDS, UNBOUND, Code
 from ouro.vm import function, handlers
 from ouro.vm.errors import empty_cell, star_args, star_kwargs
 from ouro.vm.frame_builtins import FrameBuiltin
-from ouro.vm.frames import LOOP_CODES, register_loop
+from ouro.vm.frames import LOOP_CODE_IDS, register_loop
 from ouro.vm.function import Env, Function, bind_arguments, make_env
 from ouro.vm.generator import make_generator
 from ouro.vm.state import LIMIT, thread_state
@@ -582,10 +582,10 @@ def drop_reraise_entries(exc: BaseException) -> None:
     """A re-raise leaves ``__traceback__`` as it was, as CPython's RERAISE does: the host
     entries the loop and the handler just added to it are taken off again."""
     tb = exc.__traceback__
-    # By identity: `code in a_set` hashes the code object, some microseconds for the loop's.
-    while tb is not None and any(tb.tb_frame.f_code is c for c in LOOP_CODES):
+    # By id: `code in a_set` hashes the code object, some microseconds for the loop's.
+    while tb is not None and id(tb.tb_frame.f_code) in LOOP_CODE_IDS:
         tb = tb.tb_next
-    if tb is not None and any(tb.tb_frame.f_code is c for c in RERAISE_CODES):
+    if tb is not None and id(tb.tb_frame.f_code) in RERAISE_CODE_IDS:
         exc.__traceback__ = tb.tb_next
 
 
@@ -640,4 +640,5 @@ RERAISE_CODES: set[types.CodeType] = {
     handlers.RAISE.__code__,
     handlers.RERAISE.__code__,
 }
+RERAISE_CODE_IDS = frozenset(map(id, RERAISE_CODES))
 register_loop(run_frame)  # frames.py reads the running frame from its host frames

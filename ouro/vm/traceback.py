@@ -102,7 +102,7 @@ Part = list[tuple[Code, int]] | TracebackType
 
 def merged_entries(exc: BaseException) -> list[Part]:
     """The traceback, outermost first: runs of Ouro entries and host traceback entries."""
-    from ouro.vm.frames import LOOP_CODES, OURO_DIR
+    from ouro.vm.frames import LOOP_CODE_IDS, OURO_DIR
 
     entries: list[tuple[Code, int]] = getattr(exc, "__ouro_traceback__", [])
     loops = getattr(exc, "__ouro_loops__", [])
@@ -124,8 +124,9 @@ def merged_entries(exc: BaseException) -> list[Part]:
             used += 1
             if found[1]:
                 parts.append(found[1])
-        elif frame.f_code not in LOOP_CODES and not frame.f_code.co_filename.startswith(
-            OURO_DIR
+        elif not (
+            id(frame.f_code) in LOOP_CODE_IDS
+            or frame.f_code.co_filename.startswith(OURO_DIR)
         ):
             parts.append(tb)
         tb = tb.tb_next
