@@ -295,6 +295,14 @@ class Code(metaclass=HostKind, host=types.CodeType):
         """(lineno, end_lineno, col_offset, end_col_offset) of each instruction."""
         return iter(self.co_positions_table)
 
+    # copy and deepcopy give the code object itself, as CPython's copy module does (its
+    # tables name types.CodeType, which is not this class in the host's copy module).
+    def __copy__(self) -> Code:
+        return self
+
+    def __deepcopy__(self, memo: object) -> Code:
+        return self
+
     def replace(self, **changes: Any) -> Code:
         """A copy with some co_* attributes changed, like ``types.CodeType.replace``."""
         fields = {name: getattr(self, name) for name in FIELDS}
