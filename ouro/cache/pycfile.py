@@ -70,6 +70,7 @@ __all__ = [
     "user_cache_dir",
     "user_cache_path",
     "write_atomic",
+    "write_atomic_or_raise",
     "write_pyc",
 ]
 
@@ -393,28 +394,29 @@ def _say(note: Callable[[str], None] | None, message: str) -> None:
 def write_atomic(path: str, data: bytes, mode: int = 0o666) -> bool:
     """Write ``data`` to ``path`` through a temporary file in the same folder and a rename;
     False (and nothing left behind) if the folder or the file cannot be written."""
-    folder = os.path.dirname(path) or "."
     try:
-        os.makedirs(folder, exist_ok=True)
+        write_atomic_or_raise(path, data, mode)
     except (OSError, ValueError):
         return False
+    return True
+
+
+def write_atomic_or_raise(path: str, data: bytes, mode: int = 0o666) -> None:
+    """``write_atomic``, letting the OSError out (``ouro -m py_compile`` says why)."""
+    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
     temp = f"{path}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    try:
-        fd = os.open(temp, flags, mode & 0o666)
-    except (OSError, ValueError):
-        return False
+    fd = os.open(temp, flags, mode & 0o666)
     try:
         with os.fdopen(fd, "wb") as file:
             file.write(data)
         os.replace(temp, path)
-    except OSError:
+    except BaseException:
         try:
             os.unlink(temp)
         except OSError:
             pass
-        return False
-    return True
+        raise
 
 
 def write_pyc(

@@ -138,29 +138,8 @@ def compile(
             sys.stderr.write(error.msg + "\n")
         return None
     data = pycfile.make_pyc(code, source, flags, stat.st_mtime, stat.st_size)
-    write_atomic(cfile, data, stat.st_mode | 0o200)
+    pycfile.write_atomic_or_raise(cfile, data, stat.st_mode | 0o200)
     return cfile
-
-
-def write_atomic(path: str, data: bytes, mode: int) -> None:
-    """Write ``path`` through a temporary file and a rename, as the importer does, but let
-    an OSError out: a tool the user ran says why a file could not be written."""
-    folder = os.path.dirname(path)
-    if folder:
-        os.makedirs(folder, exist_ok=True)
-    temp = f"{path}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    fd = os.open(temp, flags, mode & 0o666)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(temp, path)
-    except BaseException:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
-        raise
 
 
 def _refuse_special(cfile: str) -> None:
