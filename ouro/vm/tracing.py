@@ -333,6 +333,8 @@ def _loop(
                     setattr(r[b], c, r[a])
                 elif op == 23:  # LOAD_SUBSCR
                     r[a] = r[b][r[c]]
+                elif op == 24:  # STORE_SUBSCR
+                    r[b][r[c]] = r[a]
                 elif op == 30:  # ADD
                     r[a] = r[b] + r[c]
                 elif op == 31:  # SUBTRACT
