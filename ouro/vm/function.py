@@ -7,6 +7,8 @@ wants at call time, computed once when the function is made (or its ``__code__``
   to (``insts`` are the decoded instructions, see ``decode``);
 * ``_template``: the code's register template with the closure's cells already in the free
   variable slots, so a frame is ``_template.copy()`` plus the arguments;
+* ``_rest``: ``_template[_argc:]``, so a CALL of several arguments makes the frame as
+  ``arguments + _rest`` (one concatenation, cheaper than a copy and a slice assignment);
 * ``_argc``: the positional count of the fast path (no ``*args``, ``**kwargs`` or keyword-only
   parameters), -1 if there is none.
 
@@ -128,6 +130,7 @@ class Function(metaclass=HostKind, host=types.FunctionType):
         "_globals",
         "_kwdefaults",
         "_module",
+        "_rest",
         "_template",
         "_type_params",
     )
@@ -263,6 +266,7 @@ class Function(metaclass=HostKind, host=types.FunctionType):
             # call takes bind_arguments() (argc -1), which prepares
             _set_field(self, "_env", None)
             _set_field(self, "_template", None)
+            _set_field(self, "_rest", None)
             _set_field(self, "_argc", -1)
 
     def _prepare(self) -> None:
@@ -280,6 +284,7 @@ class Function(metaclass=HostKind, host=types.FunctionType):
         simple = not code.co_flags & (CO_VARARGS | CO_VARKEYWORDS)
         argc = code.co_argcount if simple and not code.co_kwonlyargcount else -1
         init(self, "_argc", argc)
+        init(self, "_rest", template[argc:] if argc >= 0 else None)
 
     @property
     def __class__(self) -> type:  # type: ignore[override]

@@ -156,7 +156,9 @@ class _FrameOwner:
         pc, self._pc = self._pc, FINISHED
         self._started = self._running = True
         try:
-            value = function.run_frame(self._env, self._r, pc, self, thrown)
+            value = function.run_frame(
+                self._env, self._r, pc, self, thrown, state.frames
+            )
         except self._stops as exc:
             word = (
                 "StopIteration"
@@ -254,7 +256,7 @@ class Generator(_FrameOwner, metaclass=HostKind, host=types.GeneratorType):
         self._pc = FINISHED
         self._running = True
         try:
-            value = function.run_frame(self._env, self._r, pc, self, None)
+            value = function.run_frame(self._env, self._r, pc, self, None, state.frames)
         except StopIteration as exc:
             raise RuntimeError("generator raised StopIteration") from exc
         finally:

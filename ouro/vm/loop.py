@@ -169,11 +169,16 @@ def run_frame(
     pc: int = 0,
     gen: object = None,
     thrown: BaseException | None = None,
+    frames: list[tuple[Env, list[object], int, int]] | None = None,
 ) -> object:
-    """Run the frame ``(env, r)`` from ``pc`` until it returns (or its generator yields)."""
+    """Run the frame ``(env, r)`` from ``pc`` until it returns (or its generator yields).
+
+    ``frames``: the thread's frame stack, when the caller has it at hand (a generator's
+    resumption: looking it up again costs what two dispatches do)."""
     if TRACING.on:  # sys.settrace/setprofile: the traced variant runs it (tracing.py)
         return run_traced(env, r, pc, gen, thrown)
-    frames = thread_state().frames
+    if frames is None:
+        frames = thread_state().frames
     base = len(frames)
     limit = LIMIT
     if base >= limit.value:
@@ -318,27 +323,50 @@ def run_frame(
                 elif op >= 171:  # JUMP_UNLESS_xx (171-176)  r[a] <cmp> r[b] -> @c
                     if not BINARY[op](r[a], r[b]):
                         pc = c
-                elif op == 100 or op == 164:  # CALL  r[b:b+1+c] -> r[a] / CALL2
-                    if op == 100:
-                        f = r[b]
-                        args = r[b + 1 : b + 1 + c]
-                    else:  # CALL2  r[a] r[b] r[c] -> r[a]
-                        f = r[a]
-                        args = [r[b], r[c]]
+                elif op == 100:  # CALL  r[b:b+1+c] -> r[a]
+                    f = r[b]
                     t = type(f)
-                    if t is Function and f._argc == len(args):
-                        x = f._template.copy()
-                        x[: len(args)] = args
+                    if t is Function and f._argc == c:
+                        x = r[b + 1 : b + 1 + c] + f._rest
                     elif t is MethodType and type(f.__func__) is Function:
-                        if f.__func__._argc == len(args) + 1:  # self and the arguments
-                            x = f.__func__._template.copy()
-                            x[0] = f.__self__
-                            x[1 : len(args) + 1] = args
-                        else:
-                            x = bound_method_registers(f, args)
+                        x = bound_method_registers(f, r[b + 1 : b + 1 + c])
                         f = f.__func__
                     elif t is Function or t is FrameBuiltin:
-                        f, x = call_registers(env, r, f, args)
+                        f, x = call_registers(env, r, f, r[b + 1 : b + 1 + c])
+                        if f is None:
+                            r[a] = x
+                            if TRACING.on:  # sys.settrace() was called: go on traced
+                                break
+                            continue
+                    else:
+                        args = r[b + 1 : b + 1 + c]
+                        try:
+                            r[a] = f(*args)
+                            continue
+                        except TypeError as error:  # it may want host functions
+                            x = host_retry(error, f, args)
+                        r[a] = f(*x)  # outside the handler: no implicit __context__
+                        continue
+                    if len(frames) + 1 >= limit.value:
+                        raise recursion_error()
+                    frames.append((env, r, pc, a))
+                    env = f._env
+                    insts = env[1]
+                    glb = env[2]
+                    r = x
+                    pc = 0
+                elif op == 164:  # CALL2  r[a] r[b] r[c] -> r[a]
+                    f = r[a]
+                    t = type(f)
+                    if t is Function and f._argc == 2:
+                        x = f._template.copy()
+                        x[0] = r[b]
+                        x[1] = r[c]
+                    elif t is MethodType and type(f.__func__) is Function:
+                        x = bound_method_registers(f, [r[b], r[c]])
+                        f = f.__func__
+                    elif t is Function or t is FrameBuiltin:
+                        f, x = call_registers(env, r, f, [r[b], r[c]])
                         if f is None:
                             r[a] = x
                             if TRACING.on:  # sys.settrace() was called: go on traced
@@ -346,10 +374,10 @@ def run_frame(
                             continue
                     else:
                         try:
-                            r[a] = f(*args)
+                            r[a] = f(r[b], r[c])
                             continue
                         except TypeError as error:  # it may want host functions
-                            x = host_retry(error, f, args)
+                            x = host_retry(error, f, [r[b], r[c]])
                         r[a] = f(*x)  # outside the handler: no implicit __context__
                         continue
                     if len(frames) + 1 >= limit.value:
@@ -425,12 +453,8 @@ def run_frame(
 def bound_method_registers(method: MethodType, args: list[object]) -> list[object]:
     """The callee's registers for a bound Ouro method: self, then the arguments."""
     func = method.__func__
-    n = len(args) + 1
-    if func._argc == n:  # type: ignore[attr-defined]
-        regs = func._template.copy()  # type: ignore[attr-defined]
-        regs[0] = method.__self__
-        regs[1:n] = args
-        return regs  # type: ignore[no-any-return]
+    if func._argc == len(args) + 1:  # type: ignore[attr-defined]
+        return [method.__self__, *args, *func._rest]  # type: ignore[attr-defined]
     return bind_arguments(func, (method.__self__, *args), {})  # type: ignore[arg-type]
 
 
