@@ -302,6 +302,9 @@ def _loop(
                     prev = i
                 if op == 1:  # MOVE
                     r[a] = r[b]
+                elif op == 17:  # MOVE2: two MOVEs of one line
+                    r[a] = r[b]
+                    r[a + 1] = r[c]
                 elif op == 4:  # LOAD_GLOBAL
                     x = glb.get(b, UNBOUND)
                     r[a] = x if x is not UNBOUND else loop.handlers.load_global(env, b)
