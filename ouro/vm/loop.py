@@ -333,8 +333,12 @@ def run_frame(
                     if t is Function and f._argc == c:
                         x = r[b + 1 : b + 1 + c] + f._rest
                     elif t is MethodType and type(f.__func__) is Function:
-                        x = bound_method_registers(f, r[b + 1 : b + 1 + c])
+                        x = f.__self__
                         f = f.__func__
+                        if f._argc == c + 1:  # self and the arguments
+                            x = [x, *r[b + 1 : b + 1 + c], *f._rest]
+                        else:
+                            x = bind_arguments(f, (x, *r[b + 1 : b + 1 + c]), {})
                     elif t is Function or t is FrameBuiltin:
                         f, x = call_registers(env, r, f, r[b + 1 : b + 1 + c])
                         if f is None:
@@ -367,8 +371,12 @@ def run_frame(
                         x[0] = r[b]
                         x[1] = r[c]
                     elif t is MethodType and type(f.__func__) is Function:
-                        x = bound_method_registers(f, [r[b], r[c]])
+                        x = f.__self__
                         f = f.__func__
+                        if f._argc == 3:  # self and the two arguments
+                            x = [x, r[b], r[c], *f._rest]
+                        else:
+                            x = bind_arguments(f, (x, r[b], r[c]), {})
                     elif t is Function or t is FrameBuiltin:
                         f, x = call_registers(env, r, f, [r[b], r[c]])
                         if f is None:
