@@ -27,7 +27,7 @@ from ouro.bytecode.code import (
 )
 from ouro.vm import function
 from ouro.vm.function import Env
-from ouro.vm.state import thread_state
+from ouro.vm.state import LOCAL, thread_state
 
 FINISHED = -1
 
@@ -251,7 +251,7 @@ class Generator(_FrameOwner, metaclass=HostKind, host=types.GeneratorType):
             return self._send(None)
         if self._dest >= 0:
             self._r[self._dest] = None
-        state = thread_state()
+        state = LOCAL.state
         caller_handled = state.handled
         self._pc = FINISHED
         self._running = True
