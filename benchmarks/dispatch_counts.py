@@ -33,7 +33,9 @@ import ouro.vm  # noqa: F401  (the VM's modules, in their import order)
 from ouro.bytecode import opcodes
 from ouro.vm import frames, function, loop
 
-FETCH = "                op, a, b, c = insts[pc]\n"
+FETCH = (
+    "                op, a, b, c, pc = insts[pc]  # pc: the next instruction's index\n"
+)
 COUNT = "                COUNTS[op] += 1; PAIRS[last[0], op] += 1; last[0] = op\n"
 
 

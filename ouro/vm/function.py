@@ -28,8 +28,9 @@ from typing import Any
 from ouro.bytecode import opcodes
 from ouro.bytecode.code import CO_VARARGS, CO_VARKEYWORDS, UNBOUND, Code, HostKind
 
-Instruction = tuple[int, object, object, object]
-Env = tuple[Code, tuple[Instruction, ...], dict[str, object], dict[str, object], object]
+# A decoded instruction: (op, a, b, c, the index of the next instruction); see decode().
+Decoded = tuple[int, object, object, object, int]
+Env = tuple[Code, tuple[Decoded, ...], dict[str, object], dict[str, object], object]
 
 
 def run_frame(env: Env, registers: list[object], *args: object) -> object:
@@ -50,35 +51,31 @@ _NAME_OPERANDS: dict[int, tuple[bool, ...]] = {
 }
 # id(code) -> (code, decoded instructions); the code is kept so its id is never reused.
 # TODO(#4): codes made by exec/eval stay here forever; move the decoded form onto Code.
-_DECODED: dict[int, tuple[Code, tuple[Instruction, ...]]] = {}
+_DECODED: dict[int, tuple[Code, tuple[Decoded, ...]]] = {}
 
 
-def decode(code: Code) -> tuple[Instruction, ...]:
-    """The loop's form of ``code.co_code``: NAME operands replaced by the name strings."""
+def decode(code: Code) -> tuple[Decoded, ...]:
+    """The loop's form of ``code.co_code``: NAME operands replaced by the name strings, and
+    each instruction's index + 1 appended, so the loop's fetch ``op, a, b, c, pc = insts[pc]``
+    moves pc on without an addition (and without making an int for each pc over 256)."""
     entry = _DECODED.get(id(code))
     if entry is not None and entry[0] is code:
         return entry[1]
     names = code.co_names
-    insts: list[Instruction] = []
+    insts: list[Decoded] = []
     append = insts.append
-    for inst in code.co_code:
-        kinds = _NAME_OPERANDS.get(inst[0])
-        if not kinds:
-            if kinds is None:
-                raise SystemError(
-                    f"ouro: unknown opcode {inst[0]} in {code.co_qualname}"
-                )
-            append(inst)
-            continue
-        op, a, b, c = inst
-        append(
-            (
-                op,
-                names[a] if kinds[0] else a,  # type: ignore[call-overload]
-                names[b] if kinds[1] else b,  # type: ignore[call-overload]
-                names[c] if kinds[2] else c,  # type: ignore[call-overload]
-            )
-        )
+    for i, (op, a, b, c) in enumerate(code.co_code, 1):
+        kinds = _NAME_OPERANDS.get(op)
+        if kinds is None:
+            raise SystemError(f"ouro: unknown opcode {op} in {code.co_qualname}")
+        if kinds:
+            if kinds[0]:
+                a = names[a]  # type: ignore[call-overload]
+            if kinds[1]:
+                b = names[b]  # type: ignore[call-overload]
+            if kinds[2]:
+                c = names[c]  # type: ignore[call-overload]
+        append((op, a, b, c, i))
     decoded = tuple(insts)
     _DECODED[id(code)] = (code, decoded)
     return decoded

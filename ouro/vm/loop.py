@@ -193,8 +193,7 @@ def run_frame(
                 exc, thrown = thrown, None
                 raise exc
             while True:
-                op, a, b, c = insts[pc]
-                pc += 1
+                op, a, b, c, pc = insts[pc]  # pc: the next instruction's index
                 if op < 30:  # moving values, attributes and items
                     if op == 20:  # LOAD_ATTR  r[b] names[c] -> r[a]
                         r[a] = getattr(r[b], c)
@@ -632,7 +631,7 @@ def unwind(
     """
     code = env[0]
     i = pc - 1
-    op, _, _, c = env[1][i]
+    op, _, _, c, _ = env[1][i]
     if type(exc) is TypeError and retry_call(code, env[1][i], r):
         return env, r, i  # a CALL of host code that wants host functions: run it again
     if op != RERAISE and not (op == RAISE and c == 0):  # a re-raise adds no entry

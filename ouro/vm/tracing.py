@@ -282,7 +282,7 @@ def _loop(
             while True:
                 if not TRACING.on and not getattr(_local, "busy", False):
                     break
-                op, a, b, c = insts[pc]
+                op, a, b, c, _ = insts[pc]
                 i = pc
                 pc += 1
                 line = lines[i]
@@ -516,7 +516,7 @@ def _unwind(
     original = exc
     code = env[0]
     i = pc - 1
-    op, _, _, c = env[1][i]
+    op, _, _, c, _ = env[1][i]
     fresh = op != RERAISE and not (op == RAISE and c == 0)
     if fresh:
         note_raise(exc, code, i)
