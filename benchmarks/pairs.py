@@ -28,7 +28,9 @@ def cpu_seconds(tree: Path, program: Path, size: int) -> float:
     env = dict(os.environ, PYTHONPATH=str(tree))
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     command = [sys.executable, "-m", "ouro", str(program), str(size)]
-    subprocess.run(command, env=env, stdout=subprocess.DEVNULL, check=True)
+    # Run in the suite's folder: ``-m`` puts the working folder first on sys.path, and a
+    # checkout there would shadow the tree under test.
+    subprocess.run(command, env=env, cwd=SUITE, stdout=subprocess.DEVNULL, check=True)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
