@@ -180,7 +180,9 @@ def run_frame(
         return run_traced(env, r, pc, gen, thrown)
     if frames is None:
         frames = thread_state().frames
-    base = len(frames)
+    # depth mirrors len(frames) (cheaper to keep than to ask): every push and pop here
+    # moves it, unwinding resets it; nested loops leave the list as they found it.
+    base = depth = len(frames)
     limit = LIMIT
     if base >= limit.value:
         raise recursion_error()
@@ -300,9 +302,10 @@ def run_frame(
                             x = host_retry(error, f, [r[c]])
                         r[a] = f(*x)  # outside the handler: no implicit __context__
                         continue
-                    if len(frames) + 1 >= limit.value:  # the new frame would pass it
+                    if depth + 1 >= limit.value:  # the new frame would pass it
                         raise recursion_error()
                     frames.append((env, r, pc, a))
+                    depth += 1
                     env = f._env
                     insts = env[1]
                     glb = env[2]
@@ -310,9 +313,10 @@ def run_frame(
                     pc = 0
                 elif op == 104:  # RETURN  r[a] -> -
                     x = r[a]
-                    if len(frames) == base:
+                    if depth == base:
                         return x
                     env, r, pc, a = frames.pop()
+                    depth -= 1
                     insts = env[1]
                     glb = env[2]
                     r[a] = x
@@ -354,9 +358,10 @@ def run_frame(
                             x = host_retry(error, f, args)
                         r[a] = f(*x)  # outside the handler: no implicit __context__
                         continue
-                    if len(frames) + 1 >= limit.value:
+                    if depth + 1 >= limit.value:
                         raise recursion_error()
                     frames.append((env, r, pc, a))
+                    depth += 1
                     env = f._env
                     insts = env[1]
                     glb = env[2]
@@ -391,16 +396,17 @@ def run_frame(
                             x = host_retry(error, f, [r[b], r[c]])
                         r[a] = f(*x)  # outside the handler: no implicit __context__
                         continue
-                    if len(frames) + 1 >= limit.value:
+                    if depth + 1 >= limit.value:
                         raise recursion_error()
                     frames.append((env, r, pc, a))
+                    depth += 1
                     env = f._env
                     insts = env[1]
                     glb = env[2]
                     r = x
                     pc = 0
                 elif op == 111:  # YIELD_VALUE  r[b] -> r[a]
-                    if gen is None or len(frames) != base:
+                    if gen is None or depth != base:
                         raise SystemError("ouro: YIELD_VALUE outside a generator")
                     gen._pc = pc
                     gen._dest = a
@@ -423,9 +429,10 @@ def run_frame(
                     if f is None:
                         r[a] = x
                         continue
-                    if len(frames) + 1 >= limit.value:
+                    if depth + 1 >= limit.value:
                         raise recursion_error()
                     frames.append((env, r, pc, a))
+                    depth += 1
                     env = f._env
                     insts = env[1]
                     glb = env[2]
@@ -433,9 +440,10 @@ def run_frame(
                     pc = 0
                 elif op == 110:  # RETURN_GENERATOR  - -> -
                     x = make_generator(env, r, pc)
-                    if len(frames) == base:
+                    if depth == base:
                         return x
                     env, r, pc, a = frames.pop()
+                    depth -= 1
                     insts = env[1]
                     glb = env[2]
                     r[a] = x
@@ -446,6 +454,7 @@ def run_frame(
             if unwound is None:
                 raise
             env, r, pc = unwound
+            depth = len(frames)
             # Hold no other frame's registers: a caught exception's frames are freed as in
             # CPython, and generators they hold are finalized on time.
             x = unwound = None
