@@ -202,12 +202,13 @@ def run_frame(
                     elif op == 1:  # MOVE  r[b] -> r[a]
                         r[a] = r[b]
                     elif op == 4:  # LOAD_GLOBAL  names[b] -> r[a]
-                        x = glb.get(b, UNBOUND)
-                        if x is UNBOUND:
+                        if b in glb:
+                            r[a] = glb[b]
+                        else:
                             x = env[3].get(b, UNBOUND)  # a builtin
                             if x is UNBOUND:
                                 x = handlers.load_global(env, b)  # NameError
-                        r[a] = x
+                            r[a] = x
                     elif op == 17:  # MOVE2  r[b] r[c] -> r[a:a+2]
                         r[a] = r[b]
                         r[a + 1] = r[c]
