@@ -45,8 +45,7 @@ import hashlib
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Final
+from typing import Final, NamedTuple
 
 import ouro
 from ouro.bytecode import opcodes
@@ -99,21 +98,23 @@ class Invalidation(enum.IntEnum):
 _FLAGS = frozenset(int(mode) for mode in Invalidation)
 
 
-@dataclass(frozen=True, slots=True)
-class CachePolicy:
+class CachePolicy(NamedTuple):
     """What the command line and the environment say about bytecode files.
 
     ``write``: False under -B / PYTHONDONTWRITEBYTECODE.  ``prefix``: -X pycache_prefix /
     PYTHONPYCACHEPREFIX.  ``user_cache``: the per-user fallback tree (None: no fallback).
     ``check_source``: --check-hash-based-pycs (default, always, never).  ``note``: where -v
-    messages go (None: nowhere)."""
+    messages go (None: nowhere).
+
+    This record and ``Header`` are NamedTuples, not dataclasses: they are defined at every
+    start, and a dataclass costs the host most of a millisecond to define."""
 
     write: bool = True
     prefix: str | None = None
     user_cache: str | None = None
     invalidation: Invalidation = Invalidation.TIMESTAMP
     check_source: str = "default"
-    note: Callable[[str], None] | None = field(default=None, compare=False)
+    note: Callable[[str], None] | None = None
 
     @classmethod
     def from_sys(cls, **changes: object) -> CachePolicy:
@@ -262,8 +263,7 @@ def compiler_fingerprint() -> bytes:
     return digest.digest()
 
 
-@dataclass(frozen=True, slots=True)
-class Header:
+class Header(NamedTuple):
     """A .pyc header that passed the checks that need no source: magic, flags, checksum."""
 
     invalidation: Invalidation

@@ -19,8 +19,8 @@ recursion the VM does.
 from __future__ import annotations
 
 import types
-from itertools import repeat
-from operator import is_
+from itertools import compress, repeat
+from operator import is_, itemgetter
 from typing import Any
 
 from ouro.bytecode import opcodes
@@ -46,6 +46,12 @@ _NAME_OPERANDS: dict[int, tuple[bool, ...]] = {
     )
     for info in opcodes.OPS
 }
+# The same as bytes.translate tables, so that decoding runs no Python code for an
+# instruction without names (most of them): opcode -> 1 if it has a NAME operand.
+_WITH_NAMES = bytes(bool(_NAME_OPERANDS.get(op)) for op in range(256))
+_KNOWN_OPS = bytes(sorted(_NAME_OPERANDS))
+assert len(_KNOWN_OPS) == len(_NAME_OPERANDS), "opcode numbers fit a byte"
+_OPCODE = itemgetter(0)
 # id(code) -> (code, decoded instructions); the code is kept so its id is never reused.
 # TODO(#4): codes made by exec/eval stay here forever; move the decoded form onto Code.
 _DECODED: dict[int, tuple[Code, tuple[Instruction, ...]]] = {}
@@ -56,26 +62,23 @@ def decode(code: Code) -> tuple[Instruction, ...]:
     entry = _DECODED.get(id(code))
     if entry is not None and entry[0] is code:
         return entry[1]
+    insts: list[Instruction] = list(code.co_code)  # type: ignore[arg-type]
+    try:
+        ops = bytes(map(_OPCODE, insts))
+    except ValueError:  # an opcode past 255
+        ops = b"\xff"
+    if ops.translate(None, _KNOWN_OPS):
+        op = next(inst[0] for inst in insts if inst[0] not in _NAME_OPERANDS)
+        raise SystemError(f"ouro: unknown opcode {op} in {code.co_qualname}")
     names = code.co_names
-    insts: list[Instruction] = []
-    append = insts.append
-    for inst in code.co_code:
-        kinds = _NAME_OPERANDS.get(inst[0])
-        if not kinds:
-            if kinds is None:
-                raise SystemError(
-                    f"ouro: unknown opcode {inst[0]} in {code.co_qualname}"
-                )
-            append(inst)
-            continue
-        op, a, b, c = inst
-        append(
-            (
-                op,
-                names[a] if kinds[0] else a,  # type: ignore[call-overload]
-                names[b] if kinds[1] else b,  # type: ignore[call-overload]
-                names[c] if kinds[2] else c,  # type: ignore[call-overload]
-            )
+    for index in compress(range(len(insts)), ops.translate(_WITH_NAMES)):
+        op, a, b, c = insts[index]
+        kinds = _NAME_OPERANDS[op]
+        insts[index] = (
+            op,
+            names[a] if kinds[0] else a,  # type: ignore[call-overload]
+            names[b] if kinds[1] else b,  # type: ignore[call-overload]
+            names[c] if kinds[2] else c,  # type: ignore[call-overload]
         )
     decoded = tuple(insts)
     _DECODED[id(code)] = (code, decoded)

@@ -68,7 +68,11 @@ def main() -> None:
             cold.append(timed(ouro, env, folder))
             warm.append(timed(ouro, env, folder))
         host_importer = [
-            timed([sys.executable, "-m", "ouro", "-X", "importer=host", "prog.py"], env, folder)
+            timed(
+                [sys.executable, "-m", "ouro", "-X", "importer=host", "prog.py"],
+                env,
+                folder,
+            )
             for _ in range(args.repeat)
         ]
         cpython = [
