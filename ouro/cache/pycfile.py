@@ -41,7 +41,6 @@ from __future__ import annotations
 
 import enum
 import functools
-import hashlib
 import os
 import sys
 from collections.abc import Callable
@@ -51,6 +50,11 @@ import ouro
 from ouro.bytecode import opcodes
 from ouro.bytecode.code import Code
 from ouro.cache.serializer import BadBytecode, dumps, loads
+
+try:  # hashlib's own blake2b, without hashlib's load of OpenSSL (~2 ms at every start)
+    from _blake2 import blake2b
+except ImportError:  # a host without the module hashlib takes it from
+    from hashlib import blake2b
 
 __all__ = [
     "CACHE_TAG",
@@ -222,11 +226,11 @@ def source_from_cache(path: str, *, prefixes: tuple[str | None, ...] = ()) -> st
 
 def source_hash(source: bytes) -> bytes:
     """Ouro's 8-byte hash of a source file's bytes (hash-based .pyc files, racy checks)."""
-    return hashlib.blake2b(source, digest_size=8, person=b"ouro-src").digest()
+    return blake2b(source, digest_size=8, person=b"ouro-src").digest()
 
 
 def _checksum(head: bytes, body: bytes | memoryview) -> bytes:
-    digest = hashlib.blake2b(
+    digest = blake2b(
         head, digest_size=8, key=compiler_fingerprint(), person=b"ouro-pyc"
     )
     digest.update(body)
@@ -241,7 +245,7 @@ _COMPILER_PARTS: Final = ("syntax", "compiler", "bytecode", "cache/serializer.py
 def compiler_fingerprint() -> bytes:
     """A hash of the source of Ouro's parser, compiler, instruction table and serializer,
     read once per process (about a millisecond): the key of every .pyc checksum."""
-    digest = hashlib.blake2b(digest_size=32, person=b"ouro-cmp")
+    digest = blake2b(digest_size=32, person=b"ouro-cmp")
     root = os.path.dirname(os.path.abspath(ouro.__file__))
     for part in _COMPILER_PARTS:
         path = os.path.join(root, *part.split("/"))

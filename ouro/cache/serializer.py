@@ -313,6 +313,11 @@ def _separator(strings: list[str]) -> str:
 
 _U32 = struct.Struct("<I")
 _T = TypeVar("_T")
+# The values of HEADER_FIELDS, in that order.
+_Names = tuple[str, ...]
+_Header = tuple[
+    int, int, int, int, int, int, str, str, str, _Names, _Names, _Names, _Names
+]
 # A code object's instructions, positions (or what expands them) and exception table.
 _Body = tuple[
     tuple[Instruction, ...],
@@ -524,7 +529,10 @@ class _Reader:
         header, nconsts, doc = self.code_head()
         end = self.body_end()
         self.defer = self.lazy
-        code, positions, handlers = self.code_body(header, nconsts)
+        ntemps, names, varnames, cellvars, freevars = header[4], *header[9:]
+        code, positions, handlers = self.code_body(
+            ntemps, names, varnames, cellvars, freevars, nconsts
+        )
 
         def build(items: list[object]) -> object:
             if self.pos != end:
@@ -557,7 +565,7 @@ class _Reader:
         self.pos = start
         return start + size
 
-    def code_head(self) -> tuple[tuple[object, ...], int, str | None]:
+    def code_head(self) -> tuple[_Header, int, str | None]:
         """A code object's header (the values of ``HEADER_FIELDS``), checked, with its
         number of constants and its docstring."""
         head = self.uarray()
@@ -565,23 +573,25 @@ class _Reader:
             raise self.fail("a code object's head is shorter than 15 numbers")
         argcount, posonly, kwonly, flags, ntemps, line = head[:6]
         nnames, nvarnames, ncellvars, nfreevars, nconsts, doc = head[9:15]
-        indices = head[15:]  # of the names
-        a, b, c = nnames, nnames + nvarnames, nnames + nvarnames + ncellvars
-        if len(indices) != c + nfreevars:
-            raise self.fail("the name counts do not match the names")
         strings = self.strings
-        if max(head[6:9] + indices) >= len(strings) or doc > len(strings):
-            raise self.fail("a string index out of range")
-        if doc and not nconsts:
-            raise self.fail("a docstring without constants")
+        try:  # name, qualname, filename, then the names
+            texts = tuple(map(strings.__getitem__, head[6:9] + head[15:]))
+        except IndexError:
+            raise self.fail("a string index out of range") from None
+        a = 3 + nnames
+        b = a + nvarnames
+        c = b + ncellvars
+        if len(texts) != c + nfreevars:
+            raise self.fail("the name counts do not match the names")
+        if doc and (not nconsts or doc > len(strings)):
+            raise self.fail("a docstring without constants, or past the strings")
         if nconsts > self.end - self.pos:
             raise self.fail(f"{nconsts} constants declared, {self.end - self.pos} left")
-        stars = bool(flags & CO_VARARGS) + bool(flags & CO_VARKEYWORDS)
+        stars = (flags & CO_VARARGS != 0) + (flags & CO_VARKEYWORDS != 0)
         if posonly > argcount or argcount + kwonly + stars > nvarnames:
             raise self.fail("argument counts exceed the local variables")
         if flags >= 1 << 32:
             raise self.fail("flags out of range")
-        name, qualname, filename, *names = map(strings.__getitem__, head[6:9] + indices)
         header = (
             argcount,
             posonly,
@@ -589,19 +599,27 @@ class _Reader:
             flags,
             ntemps,
             (line >> 1) ^ -(line & 1),
-            name,
-            qualname,
-            filename,
-            tuple(names[:a]),
-            tuple(names[a:b]),
-            tuple(names[b:c]),
-            tuple(names[c:]),
+            texts[0],
+            texts[1],
+            texts[2],
+            texts[3:a],
+            texts[a:b],
+            texts[b:c],
+            texts[c:],
         )
         return header, nconsts, strings[doc - 1] if doc else None
 
-    def code_body(self, header: Sequence[object], nconsts: int) -> _Body:
-        """The instructions, positions and exception table of the code object whose header
-        is ``header``, each checked; the reader is left at its first constant."""
+    def code_body(
+        self,
+        ntemps: int,
+        names: tuple[str, ...],
+        varnames: tuple[str, ...],
+        cellvars: tuple[str, ...],
+        freevars: tuple[str, ...],
+        nconsts: int,
+    ) -> _Body:
+        """The instructions, positions and exception table of a code object with these
+        header fields, each checked; the reader is left at its first constant."""
         values = self.uarray()
         if not values or len(values) % 4:
             raise self.fail("the instruction array is empty or not a multiple of 4")
@@ -609,10 +627,6 @@ class _Reader:
         code: tuple[Instruction, ...] = tuple(zip(it, it, it, it))
         positions = self.positions(self.uarray(), len(code))
         table = self.uarray()
-        ntemps, names, varnames, cellvars, freevars = header[4], *header[9:]
-        assert isinstance(ntemps, int) and isinstance(varnames, tuple)
-        assert isinstance(cellvars, tuple) and isinstance(freevars, tuple)
-        assert isinstance(names, tuple)
         # Every temporary is written by some instruction; the slack only rejects absurd data.
         if ntemps > 65536 + 16 * len(code):
             raise self.fail(f"{ntemps} temporaries for {len(code)} instructions")
@@ -760,10 +774,16 @@ class _DeferredBody:
         reader = _Reader(self.data, self.start, self.end)
         reader.strings, reader.label = self.strings, self.label
         reader.defer = reader.lazy = True
-        header = tuple(map(code.__getattribute__, HEADER_FIELDS))
 
         def read() -> tuple[_Body, tuple[object, ...]]:
-            body = reader.code_body(header, self.nconsts)
+            body = reader.code_body(
+                code.co_ntemps,
+                code.co_names,
+                code.co_varnames,
+                code.co_cellvars,
+                code.co_freevars,
+                self.nconsts,
+            )
             consts = tuple([reader.objects() for _ in range(self.nconsts)])
             if reader.pos != reader.end:
                 raise reader.fail("the code object's body size is wrong")
