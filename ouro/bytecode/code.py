@@ -211,20 +211,20 @@ class Code(metaclass=HostKind, host=types.CodeType):
 
     def __getattr__(self, name: str) -> Any:
         # Called only for a field not set yet: the body of a deferred code object, or
-        # positions still to be expanded.
+        # positions still to be expanded.  The reader is dropped only once it has set the
+        # fields: reading allocates, a garbage collection may run a weakref callback or a
+        # __del__ using this very code object, and that use must read it too (both reads
+        # give the same values), not find the fields missing.  A failed read stays, so the
+        # next use fails the same way.
         if name == "co_positions_table" and self._positions is not None:
-            expand, self._positions = self._positions, None
-            table = self.co_positions_table = expand()
+            table = self.co_positions_table = self._positions()
+            self._positions = None
             return table
         body = self._body
         if body is None or name not in BODY_FIELDS:
             return object.__getattribute__(self, name)  # its own AttributeError
+        body(self)
         self._body = None
-        try:
-            body(self)
-        except BaseException:
-            self._body = body  # the next use fails the same way
-            raise
         return getattr(self, name)
 
     # --- the register layout ---------------------------------------------------------------

@@ -84,6 +84,7 @@ op("MAKE_CELL",        13,   R, X, X,  "r[a] -> r[a]",                       "re
 op("LOAD_CLASSDEREF",  14,   R, R, K,  "r[b] names[c] -> r[a]",              "in a class body: names[c] from the locals mapping, else cell r[b]")
 op("LOAD_FROM_DICT_OR_DEREF",15, R, R, K, "r[a] r[b] names[c] -> r[a]",      "r[a] = names[c] from the mapping r[a] (a class namespace), else the contents of cell r[b]")
 op("LOAD_FROM_DICT_OR_GLOBALS",16, R, K, X, "r[a] names[b] -> r[a]",         "r[a] = names[b] from the mapping r[a] (a class namespace), else the global or builtin")
+op("MOVE2",            17,   R, R, R,  "r[b] r[c] -> r[a:a+2]",              "r[a] = r[b]; r[a+1] = r[c] (a specialisation numbered beside MOVE)")
 # --- attributes and items ---
 op("LOAD_ATTR",        20,   R, R, K,  "r[b] names[c] -> r[a]",              "r[a] = getattr(r[b], names[c])")
 op("STORE_ATTR",       21,   R, R, K,  "r[a] r[b] names[c] -> -",            "setattr(r[b], names[c], r[a])")
@@ -192,7 +193,9 @@ op("GET_LEN",         144,   R, R, X,  "r[b] -> r[a]",                       "r[
 op("COPY_DICT_WITHOUT_KEYS",145, R, R, R, "r[b] r[c] -> r[a]",               "r[a] = a dict of r[b] without the keys in tuple r[c]")
 # --- the interactive prompt ---
 op("PRINT_EXPR",      150,   R, X, X,  "r[a] -> -",                          "show r[a] at the prompt (sys.displayhook)")
-# --- specialised and fused instructions (issue #7): SPECIALISES names what each stands for ---
+# --- specialised and fused instructions (issue #7): SPECIALISES names what each stands for.
+# They are numbered from 160, except where the loop must find one in its generic
+# instruction's group (loop.GROUPS): MOVE2 above. ---
 op("INPLACE_ADD",     160,   R, R, X,  "r[a] r[b] -> r[a]",                  "r[a] += r[b]")
 op("INPLACE_SUBTRACT",161,   R, R, X,  "r[a] r[b] -> r[a]",                  "r[a] -= r[b]")
 op("FOR_ITER_BACK",   162,   R, R, J,  "r[b] -> r[a] @c",                    "a loop's back edge: r[a] = next(r[b]) and continue at c; when exhausted go on")
@@ -231,6 +234,7 @@ INTRINSIC_NUMBER: dict[str, int] = {
 # instruction a fused one replaces is gone from the code, except the JUMP of FOR_ITER_BACK's
 # loop head, which stays where the loop starts.
 SPECIALISES: dict[str, tuple[str, ...]] = {
+    "MOVE2": ("MOVE", "MOVE"),  # into consecutive registers (a call's arguments)
     "INPLACE_ADD": ("INPLACE",),  # c = 0
     "INPLACE_SUBTRACT": ("INPLACE",),  # c = 1
     "FOR_ITER_BACK": ("JUMP", "FOR_ITER"),  # the jump back to the loop's FOR_ITER
@@ -288,11 +292,11 @@ def _check_table() -> None:
             f"{info.name}: bad picture {info.picture!r}"
         )
     for name, generic in SPECIALISES.items():
-        assert BY_NAME[name].number >= 160, (
-            f"{name}: a specialisation is numbered from 160"
-        )
-        assert all(BY_NAME[g].number < 160 for g in generic), f"{name}: {generic}"
-    assert {i.name for i in OPS if i.number >= 160} == set(SPECIALISES)
+        assert name in BY_NAME, f"{name}: a specialisation without a row"
+        assert all(g not in SPECIALISES for g in generic), f"{name}: {generic}"
+    assert {i.name for i in OPS if i.number >= 160} <= set(SPECIALISES), (
+        "the numbers from 160 are specialisations"
+    )
 
 
 _check_table()
@@ -341,6 +345,12 @@ MAGIC_HISTORY: tuple[tuple[int, str, str, str], ...] = (
         "2026-11-24",
         "d245151205ba1c50",
         "issue #7: specialised and fused instructions (SPECIALISES)",
+    ),
+    (
+        3905,
+        "2026-11-24",
+        "62a0bd225403c40b",
+        "issue #7: MOVE2 (two moves into consecutive registers)",
     ),
 )
 MAGIC_NUMBER: int = MAGIC_HISTORY[-1][0]

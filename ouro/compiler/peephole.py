@@ -237,6 +237,30 @@ def _fuse_loops(stream: Stream) -> Stream:
     return out
 
 
+def _fuse_moves(stream: Stream) -> Stream:
+    """Two MOVEs in a row into consecutive registers (a call's arguments lined up) -> one
+    MOVE2.  Both registers are still written, so no temporary keeps an older value; the
+    second MOVE must carry the first's line and handler (MOVEs cannot fail)."""
+    out: Stream = []
+    for item in stream:
+        last = out[-1] if out else None
+        if (
+            isinstance(item, Instr)
+            and item.op == OP.MOVE
+            and isinstance(last, Instr)
+            and last.op == OP.MOVE
+            and isinstance(last.a, int)
+            and last.a >= 0
+            and item.a == last.a + 1
+            and item.handler == last.handler
+            and item.position[0] == last.position[0]
+        ):
+            last.op, last.c = OP.MOVE2, item.b
+            continue
+        out.append(item)
+    return out
+
+
 _INPLACE = {0: OP.INPLACE_ADD, 1: OP.INPLACE_SUBTRACT}
 
 
@@ -246,4 +270,5 @@ def fuse(stream: Stream) -> Stream:
         if isinstance(item, Instr) and item.op == OP.INPLACE and item.c in _INPLACE:
             item.op, item.c = _INPLACE[item.c], 0
     stream = _fuse_calls(stream)
+    stream = _fuse_moves(stream)
     return _fuse_loops(stream)

@@ -10,6 +10,7 @@ which names, why, and what they become.
 
 from __future__ import annotations
 
+import sys as host_sys
 import types as host_types
 from collections.abc import Callable
 from typing import Any, Final
@@ -110,7 +111,9 @@ def _typing(module: object) -> None:
     import _typing
     import typing as host_typing
 
-    if "Generic" not in vars(_typing):  # 3.11: typing's classes are all Python, per world
+    if "Generic" not in vars(
+        _typing
+    ):  # 3.11: typing's classes are all Python, per world
         return
     for name in _TYPING_CALLBACKS:
         function = getattr(module, name, None)
@@ -132,11 +135,61 @@ def _re(module: object) -> None:
             setattr(host_re, name, function)
 
 
+class HostView(host_types.ModuleType):
+    """What the host's ``sys.modules`` holds under a name whose module the host's C code
+    looks up there at each use: every attribute read, write and deletion goes to the module
+    of that name in Ouro's ``sys.modules`` at that moment (imported through Ouro if it is
+    not there, as the C code's ``__import__`` would)."""
+
+    def __getattribute__(self, attr: str) -> Any:
+        return getattr(_ouro_module(self), attr)
+
+    def __setattr__(self, attr: str, value: object) -> None:
+        setattr(_ouro_module(self), attr, value)
+
+    def __delattr__(self, attr: str) -> None:
+        delattr(_ouro_module(self), attr)
+
+    def __dir__(self) -> list[str]:
+        return dir(_ouro_module(self))
+
+    def __repr__(self) -> str:
+        return f"<host view of Ouro's module {_view_name(self)!r}>"
+
+
+def _view_name(view: HostView) -> str:
+    name: str = host_types.ModuleType.__getattribute__(view, "__name__")
+    return name
+
+
+def _ouro_module(view: HostView) -> object:
+    from ouro.importer import core
+
+    return core.gcd_import(_view_name(view))
+
+
+def _json_decoder(module: object) -> None:
+    # The C scanner of _json (3.12) raises ``json.decoder.JSONDecodeError`` for a malformed
+    # document, found at each error by importing ``json.decoder`` through the host's import
+    # and reading the host's ``sys.modules``: the host's class, which a program's ``except
+    # json.JSONDecodeError`` does not catch.  Once the program has Ouro's json.decoder, the
+    # host's entry is a view of whichever module Ouro's ``sys.modules`` holds under that name
+    # when the error is raised (test_json swaps fresh copies of json in and out; CPython's
+    # scanner raises the class of the one in place).  The host's json package is imported
+    # first, with its own json.decoder: the host's import of ``json.decoder`` imports ``json``
+    # as well, and host code keeps a working json.
+    import json  # noqa: F401  (the host's package, see above)
+
+    if not isinstance(host_sys.modules.get("json.decoder"), HostView):
+        host_sys.modules["json.decoder"] = HostView("json.decoder")
+
+
 FIXUPS: Final[dict[str, Callable[[object], None]]] = {
     "types": _types,
     "re": _re,
     "pickle": _pickle,
     "typing": _typing,
+    "json.decoder": _json_decoder,
 }
 
 

@@ -9,6 +9,14 @@ keeps state in, or calls back into, *that* module object, so a second copy run b
 a different module that the C code never sees.
 
 A name listed here stands for its submodules too (``encodings`` covers ``encodings.utf_8``).
+
+Host C code that looks a pure-Python module up by name is never a reason to take the module
+from the host: the standard library runs from source inside Ouro, and the C code is given
+Ouro's module instead.  The two tables of C accelerators below say how, each entry with its
+reason: HIDDEN_MODULES (Ouro code falls back to the Python implementation) and
+BOUND_EXTENSIONS (Ouro makes the extension module so that its init finds Ouro's modules).  A
+C accelerator that looks a module up at each use rather than at its init is handled once Ouro
+has run that module (ouro/importer/fixups.py: ``json.decoder``, ``re``, ``typing``).
 """
 
 from __future__ import annotations
@@ -16,7 +24,8 @@ from __future__ import annotations
 import os
 import sys as host_sys
 import sysconfig
-from typing import Final
+import types
+from typing import Any, Final
 
 HOST_MODULES: Final[dict[str, str]] = {
     # Frozen into the host; no source on sys.path to run.  Stdlib code asks for them by name
@@ -39,14 +48,6 @@ HOST_MODULES: Final[dict[str, str]] = {
     # _thread/os.fork call back into the host's module; threads started through a second
     # copy would be killed at exit instead of joined.
     "threading": "the host's shutdown and fork hooks call into the host's module",
-    # C accelerators that look classes up by name in the host's modules: _json raises
-    # json.decoder.JSONDecodeError, _asyncio makes and catches asyncio.exceptions'
-    # CancelledError/InvalidStateError and calls asyncio.events, _decimal registers Decimal
-    # with numbers.Number.  A copy run by Ouro would own classes the C code never raises or
-    # registers.  TODO(#6): serve the host's by-name imports of these from Ouro's modules.
-    "json": "_json raises the host's json.decoder.JSONDecodeError",
-    "asyncio": "_asyncio uses the host's asyncio.exceptions, events and futures",
-    "numbers": "_decimal registers Decimal with the host's numbers.Number",
 }
 
 
@@ -58,6 +59,26 @@ HIDDEN_MODULES: Final[dict[str, str]] = {
     # stdlib (and of the tests): "it's not the same object as collections.Counter".
     # pickle.py's own _Pickler/_Unpickler import through Ouro's sys.modules.
     "_pickle": "imports classes by module name through the host's sys.modules",
+}
+
+
+# C accelerators whose module init imports pure-Python stdlib modules by name and keeps what
+# it finds (classes, functions, ABCs to register with).  Run by the host's import, the init
+# would find the host's copies of those modules, not the ones the program uses; Ouro makes the
+# extension's module with every such import answered from Ouro's sys.modules instead
+# (``load_bound``), which is what CPython's init sees: the program's own modules.
+BOUND_EXTENSIONS: Final[dict[str, str]] = {
+    # Keeps asyncio.exceptions' CancelledError and InvalidStateError (raised and caught by
+    # the C Future and Task), asyncio.events' get_event_loop_policy, asyncio.base_futures'
+    # and base_tasks' repr and stack helpers, asyncio.coroutines.iscoroutine, and the
+    # WeakSet of scheduled tasks that asyncio.all_tasks reads.  Hiding it instead would make
+    # asyncio fall back to its Python Future and Task, whose frames CPython's tracebacks of
+    # a failing task do not show and whose classes print as asyncio.tasks.Task.
+    "_asyncio": "its init keeps asyncio's exceptions, event loop policy and helpers",
+    # Registers Decimal with numbers.Number, keeps numbers.Rational (Decimal compares with
+    # a Fraction only if it is one), builds DecimalTuple with collections.namedtuple and the
+    # flags' SignalDict on collections.abc.MutableMapping.
+    "_decimal": "its init registers Decimal with numbers.Number and keeps numbers.Rational",
 }
 
 
@@ -93,3 +114,74 @@ def share_with_host(name: str, module: object) -> None:
     if where.startswith(_STDLIB) and "site-packages" not in where:
         return
     host_sys.modules[name] = module  # type: ignore[assignment]
+
+
+_ABSENT: Final = object()
+
+
+def load_bound(name: str, path: str) -> types.ModuleType:
+    """The extension module ``name`` (a BOUND_EXTENSIONS entry, the file ``path``), made
+    for Ouro: the by-name imports of its init are answered from Ouro's sys.modules.
+
+    The C init imports with ``PyImport_ImportModule``, which calls the ``__import__`` of the
+    builtins of the innermost Python frame's globals, then reads the module from the host's
+    ``sys.modules``.  So the init runs from a frame whose builtins' ``__import__`` imports
+    through Ouro and puts the module (with its packages) into the host's ``sys.modules``
+    until the init's next import or its end, when the host's own entries come back.
+
+    A module with multi-phase init (``_asyncio`` from 3.12) is made anew each time, as
+    CPython's import makes it afresh (``import_fresh_module``); one with a single-phase init
+    (``_decimal``, 3.11's ``_asyncio``) runs its init once per process, at Ouro's first import
+    of it (the host itself imports none of them while a program runs).
+    """
+    import _imp
+    import importlib.machinery
+    import importlib.util
+
+    from ouro.importer import core, specs
+
+    loader = importlib.machinery.ExtensionFileLoader(name, path)
+    spec = importlib.util.spec_from_file_location(name, path, loader=loader)
+    placed: dict[str, object] = {}
+
+    def restore() -> None:
+        for key, previous in placed.items():
+            if previous is _ABSENT:
+                host_sys.modules.pop(key, None)
+            else:
+                host_sys.modules[key] = previous  # type: ignore[assignment]
+        placed.clear()
+
+    def ouro_import(
+        wanted: str,
+        globals: object = None,
+        locals: object = None,
+        fromlist: object = (),
+        level: int = 0,
+    ) -> object:
+        restore()
+        found = core.import_name(wanted, None, fromlist, level)
+        parts = wanted.split(".")
+        for end in range(1, len(parts) + 1):
+            key = ".".join(parts[:end])
+            placed[key] = host_sys.modules.get(key, _ABSENT)
+            host_sys.modules[key] = core.MODULES[key]  # type: ignore[assignment]
+        return found
+
+    init = types.FunctionType(
+        _make_extension.__code__, {"__builtins__": {"__import__": ouro_import}}
+    )
+    try:
+        module: types.ModuleType = init(_imp, spec, specs.init_module_attrs)
+    finally:
+        restore()
+    return module
+
+
+def _make_extension(imp: Any, spec: object, init_module_attrs: Any) -> object:
+    # Run by load_bound with globals whose builtins hold only Ouro's __import__: it must
+    # name no builtin.  The steps of importlib's module_from_spec and exec_module.
+    module = imp.create_dynamic(spec)
+    init_module_attrs(spec, module)
+    imp.exec_dynamic(module)
+    return module

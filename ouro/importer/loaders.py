@@ -24,7 +24,7 @@ import sys as host_sys
 import types
 
 from ouro.cache import pycfile
-from ouro.importer import specs
+from ouro.importer import hostlist, specs
 
 # --- running code ----------------------------------------------------------------------------
 
@@ -242,6 +242,8 @@ class HostLoader:
         self.path = path
 
     def host_module(self, spec: object) -> types.ModuleType:
+        if self.path is not None and self.name in hostlist.BOUND_EXTENSIONS:
+            return hostlist.load_bound(self.name, self.path)
         module = host_sys.modules.get(self.name)
         if module is not None and (
             self.path is None or getattr(module, "__file__", None) == self.path
@@ -258,6 +260,8 @@ class HostLoader:
         pass
 
     def is_package(self, fullname: str) -> bool:
+        if self.name in hostlist.BOUND_EXTENSIONS:  # not made again to be asked
+            return False
         module = self.host_module(None)
         return hasattr(module, "__path__")
 

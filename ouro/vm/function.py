@@ -7,6 +7,8 @@ wants at call time, computed once when the function is made (or its ``__code__``
   to (``insts`` are the decoded instructions, see ``decode``);
 * ``_template``: the code's register template with the closure's cells already in the free
   variable slots, so a frame is ``_template.copy()`` plus the arguments;
+* ``_rest``: ``_template[_argc:]``, so a CALL of several arguments makes the frame as
+  ``arguments + _rest`` (one concatenation, cheaper than a copy and a slice assignment);
 * ``_argc``: the positional count of the fast path (no ``*args``, ``**kwargs`` or keyword-only
   parameters), -1 if there is none.
 
@@ -19,15 +21,16 @@ recursion the VM does.
 from __future__ import annotations
 
 import types
-from itertools import compress, repeat
-from operator import is_, itemgetter
+from itertools import repeat
+from operator import is_
 from typing import Any
 
 from ouro.bytecode import opcodes
 from ouro.bytecode.code import CO_VARARGS, CO_VARKEYWORDS, UNBOUND, Code, HostKind
 
-Instruction = tuple[int, object, object, object]
-Env = tuple[Code, tuple[Instruction, ...], dict[str, object], dict[str, object], object]
+# A decoded instruction: (op, a, b, c, the index of the next instruction); see decode().
+Decoded = tuple[int, object, object, object, int]
+Env = tuple[Code, tuple[Decoded, ...], dict[str, object], dict[str, object], object]
 
 
 def run_frame(env: Env, registers: list[object], *args: object) -> object:
@@ -46,40 +49,33 @@ _NAME_OPERANDS: dict[int, tuple[bool, ...]] = {
     )
     for info in opcodes.OPS
 }
-# The same as bytes.translate tables, so that decoding runs no Python code for an
-# instruction without names (most of them): opcode -> 1 if it has a NAME operand.
-_WITH_NAMES = bytes(bool(_NAME_OPERANDS.get(op)) for op in range(256))
-_KNOWN_OPS = bytes(sorted(_NAME_OPERANDS))
-assert len(_KNOWN_OPS) == len(_NAME_OPERANDS), "opcode numbers fit a byte"
-_OPCODE = itemgetter(0)
 # id(code) -> (code, decoded instructions); the code is kept so its id is never reused.
 # TODO(#4): codes made by exec/eval stay here forever; move the decoded form onto Code.
-_DECODED: dict[int, tuple[Code, tuple[Instruction, ...]]] = {}
+_DECODED: dict[int, tuple[Code, tuple[Decoded, ...]]] = {}
 
 
-def decode(code: Code) -> tuple[Instruction, ...]:
-    """The loop's form of ``code.co_code``: NAME operands replaced by the name strings."""
+def decode(code: Code) -> tuple[Decoded, ...]:
+    """The loop's form of ``code.co_code``: NAME operands replaced by the name strings, and
+    each instruction's index + 1 appended, so the loop's fetch ``op, a, b, c, pc = insts[pc]``
+    moves pc on without an addition (and without making an int for each pc over 256)."""
     entry = _DECODED.get(id(code))
     if entry is not None and entry[0] is code:
         return entry[1]
-    insts: list[Instruction] = list(code.co_code)  # type: ignore[arg-type]
-    try:
-        ops = bytes(map(_OPCODE, insts))
-    except ValueError:  # an opcode past 255
-        ops = b"\xff"
-    if ops.translate(None, _KNOWN_OPS):
-        op = next(inst[0] for inst in insts if inst[0] not in _NAME_OPERANDS)
-        raise SystemError(f"ouro: unknown opcode {op} in {code.co_qualname}")
     names = code.co_names
-    for index in compress(range(len(insts)), ops.translate(_WITH_NAMES)):
-        op, a, b, c = insts[index]
-        kinds = _NAME_OPERANDS[op]
-        insts[index] = (
-            op,
-            names[a] if kinds[0] else a,  # type: ignore[call-overload]
-            names[b] if kinds[1] else b,  # type: ignore[call-overload]
-            names[c] if kinds[2] else c,  # type: ignore[call-overload]
-        )
+    insts: list[Decoded] = []
+    append = insts.append
+    for i, (op, a, b, c) in enumerate(code.co_code, 1):
+        kinds = _NAME_OPERANDS.get(op)
+        if kinds is None:
+            raise SystemError(f"ouro: unknown opcode {op} in {code.co_qualname}")
+        if kinds:
+            if kinds[0]:
+                a = names[a]  # type: ignore[call-overload]
+            if kinds[1]:
+                b = names[b]  # type: ignore[call-overload]
+            if kinds[2]:
+                c = names[c]  # type: ignore[call-overload]
+        append((op, a, b, c, i))
     decoded = tuple(insts)
     _DECODED[id(code)] = (code, decoded)
     return decoded
@@ -131,6 +127,7 @@ class Function(metaclass=HostKind, host=types.FunctionType):
         "_globals",
         "_kwdefaults",
         "_module",
+        "_rest",
         "_template",
         "_type_params",
     )
@@ -266,6 +263,7 @@ class Function(metaclass=HostKind, host=types.FunctionType):
             # call takes bind_arguments() (argc -1), which prepares
             _set_field(self, "_env", None)
             _set_field(self, "_template", None)
+            _set_field(self, "_rest", None)
             _set_field(self, "_argc", -1)
 
     def _prepare(self) -> None:
@@ -283,6 +281,7 @@ class Function(metaclass=HostKind, host=types.FunctionType):
         simple = not code.co_flags & (CO_VARARGS | CO_VARKEYWORDS)
         argc = code.co_argcount if simple and not code.co_kwonlyargcount else -1
         init(self, "_argc", argc)
+        init(self, "_rest", template[argc:] if argc >= 0 else None)
 
     @property
     def __class__(self) -> type:  # type: ignore[override]

@@ -27,7 +27,7 @@ from ouro.bytecode.code import (
 )
 from ouro.vm import function
 from ouro.vm.function import Env
-from ouro.vm.state import thread_state
+from ouro.vm.state import LOCAL, thread_state
 
 FINISHED = -1
 
@@ -156,7 +156,9 @@ class _FrameOwner:
         pc, self._pc = self._pc, FINISHED
         self._started = self._running = True
         try:
-            value = function.run_frame(self._env, self._r, pc, self, thrown)
+            value = function.run_frame(
+                self._env, self._r, pc, self, thrown, state.frames
+            )
         except self._stops as exc:
             word = (
                 "StopIteration"
@@ -249,12 +251,12 @@ class Generator(_FrameOwner, metaclass=HostKind, host=types.GeneratorType):
             return self._send(None)
         if self._dest >= 0:
             self._r[self._dest] = None
-        state = thread_state()
+        state = LOCAL.state
         caller_handled = state.handled
         self._pc = FINISHED
         self._running = True
         try:
-            value = function.run_frame(self._env, self._r, pc, self, None)
+            value = function.run_frame(self._env, self._r, pc, self, None, state.frames)
         except StopIteration as exc:
             raise RuntimeError("generator raised StopIteration") from exc
         finally:

@@ -187,11 +187,6 @@ def DELETE_ATTR(r: list[object], a: int, b: object, c: object, env: Env) -> None
 
 
 @handler
-def STORE_SUBSCR(r: list[object], a: int, b: object, c: object, env: Env) -> None:
-    r[b][r[c]] = r[a]
-
-
-@handler
 def DELETE_SUBSCR(r: list[object], a: int, b: object, c: object, env: Env) -> None:
     del r[b][r[c]]
 

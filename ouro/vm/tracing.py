@@ -282,7 +282,7 @@ def _loop(
             while True:
                 if not TRACING.on and not getattr(_local, "busy", False):
                     break
-                op, a, b, c = insts[pc]
+                op, a, b, c, _ = insts[pc]
                 i = pc
                 pc += 1
                 line = lines[i]
@@ -302,6 +302,9 @@ def _loop(
                     prev = i
                 if op == 1:  # MOVE
                     r[a] = r[b]
+                elif op == 17:  # MOVE2: two MOVEs of one line
+                    r[a] = r[b]
+                    r[a + 1] = r[c]
                 elif op == 4:  # LOAD_GLOBAL
                     x = glb.get(b, UNBOUND)
                     r[a] = x if x is not UNBOUND else loop.handlers.load_global(env, b)
@@ -333,6 +336,8 @@ def _loop(
                     setattr(r[b], c, r[a])
                 elif op == 23:  # LOAD_SUBSCR
                     r[a] = r[b][r[c]]
+                elif op == 24:  # STORE_SUBSCR
+                    r[b][r[c]] = r[a]
                 elif op == 30:  # ADD
                     r[a] = r[b] + r[c]
                 elif op == 31:  # SUBTRACT
@@ -511,7 +516,7 @@ def _unwind(
     original = exc
     code = env[0]
     i = pc - 1
-    op, _, _, c = env[1][i]
+    op, _, _, c, _ = env[1][i]
     fresh = op != RERAISE and not (op == RAISE and c == 0)
     if fresh:
         note_raise(exc, code, i)

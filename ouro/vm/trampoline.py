@@ -106,11 +106,11 @@ def call_host(
 CALL = opcodes.BY_NAME["CALL"].number
 
 
-def retry_call(code: Code, inst: tuple[int, int, Any, Any], r: list[object]) -> bool:
+def retry_call(code: Code, inst: tuple[Any, ...], r: list[object]) -> bool:
     """Instruction ``inst`` raised TypeError: if it is a CALL of one of ``INSISTS`` with
     Ouro functions among its arguments, put trampolines in their registers and say so (the
     loop then runs the call again)."""
-    op, _, b, c = inst
+    op, _, b, c = inst[:4]
     if op != CALL or not insists(r[b]):
         return False
     regs = [i for i in range(b + 1, b + 1 + c) if type(r[i]) is Function]
