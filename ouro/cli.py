@@ -715,19 +715,6 @@ def configure(opts: Options, cfg: Config) -> None:
         from ouro import importer
 
         importer.install(sys.path)
-    freeze_runtime()
-
-
-def freeze_runtime() -> None:
-    """Move the objects of Ouro's own start (its modules, tables, functions: alive until
-    the process ends) out of the host's cyclic garbage collector's way, as `gc.freeze`'s
-    documentation suggests for what a process sets up once.  Otherwise every full
-    collection while the program runs walks them again: about 2% of a warm start of 20
-    stdlib modules.  The program's own objects are collected as before."""
-    import gc
-
-    if gc.isenabled():
-        gc.freeze()
 
 
 def ouro_importer(opts: Options) -> bool:
