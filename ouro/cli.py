@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 import sys
 import types
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import ouro
 
@@ -99,18 +99,38 @@ class UsageError(Exception):
     """A bad command line: CPython prints the message, the usage line, and exits with 2."""
 
 
-@dataclass(slots=True)
 class Options:
-    """What the command line asked for; `counts` holds how often each flag letter came."""
+    """What the command line asked for; `counts` holds how often each flag letter came.
 
-    command: str | None = None
-    module: str | None = None
-    path: str | None = None  # a file, a folder, or "-" (standard input)
-    args: list[str] = field(default_factory=list)
-    counts: dict[str, int] = field(default_factory=dict)
-    warnoptions: list[str] = field(default_factory=list)
-    xoptions: list[str] = field(default_factory=list)
-    long: list[str] = field(default_factory=list)
+    (A plain class, as `Config` is a NamedTuple: both are made at every start, and defining
+    a dataclass costs the host most of a millisecond.)"""
+
+    __slots__ = (
+        "args",
+        "command",
+        "counts",
+        "long",
+        "module",
+        "path",
+        "warnoptions",
+        "xoptions",
+    )
+
+    def __init__(
+        self,
+        command: str | None = None,
+        module: str | None = None,
+        path: str | None = None,  # a file, a folder, or "-" (standard input)
+        args: list[str] | None = None,
+    ) -> None:
+        self.command = command
+        self.module = module
+        self.path = path
+        self.args: list[str] = [] if args is None else args
+        self.counts: dict[str, int] = {}
+        self.warnoptions: list[str] = []
+        self.xoptions: list[str] = []
+        self.long: list[str] = []
 
     def has(self, letter: str) -> int:
         return self.counts.get(letter, 0)
@@ -307,8 +327,7 @@ def restart_host(host: list[str], args: list[str]) -> int:
     return subprocess.call(command)
 
 
-@dataclass(slots=True)
-class Config:
+class Config(NamedTuple):
     """What the program sees of the command line: Ouro's `sys.flags` and the rest."""
 
     optimize: int

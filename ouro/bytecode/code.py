@@ -22,7 +22,7 @@ Offsets, as in CPython, count two bytes per instruction (instruction i is at off
 from __future__ import annotations
 
 import types
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, ClassVar
 
 # co_flags bits, CPython's values (inspect.CO_*).
@@ -165,18 +165,32 @@ class Code(metaclass=HostKind, host=types.CodeType):
 
     @classmethod
     def deferred(
-        cls, body: Callable[[Code], None], docstring: str | None, **header: Any
+        cls, body: Callable[[Code], None], docstring: str | None, header: Sequence[Any]
     ) -> Code:
-        """A code object with only its header (names, counts, flags) set: ``body(code)`` sets
-        the rest (``BODY_FIELDS`` and co_template) when one of them is first read.
+        """A code object with only its header (``HEADER_FIELDS``, in that order) set:
+        ``body(code)`` sets the rest (``BODY_FIELDS`` and co_template) when one of them is
+        first read.
 
         A .pyc's nested code objects are made so (ouro/cache/serializer.py): most functions
         of an imported module are never called in a run, and their instructions, positions
         and constants are then never read.
         """
         code = cls.__new__(cls)
-        for name, value in header.items():
-            setattr(code, name, value)
+        (  # HEADER_FIELDS (a test keeps the two in step)
+            code.co_argcount,
+            code.co_posonlyargcount,
+            code.co_kwonlyargcount,
+            code.co_flags,
+            code.co_ntemps,
+            code.co_firstlineno,
+            code.co_name,
+            code.co_qualname,
+            code.co_filename,
+            code.co_names,
+            code.co_varnames,
+            code.co_cellvars,
+            code.co_freevars,
+        ) = header
         code._body = body
         code._docstring = docstring
         code._positions = None
@@ -348,6 +362,22 @@ FIELDS = tuple(
 )
 BODY_FIELDS = frozenset(
     {"co_code", "co_consts", "co_positions_table", "co_exceptiontable", "co_template"}
+)
+# The rest: what a deferred code object has from the start (``Code.deferred``'s order).
+HEADER_FIELDS = (
+    "co_argcount",
+    "co_posonlyargcount",
+    "co_kwonlyargcount",
+    "co_flags",
+    "co_ntemps",
+    "co_firstlineno",
+    "co_name",
+    "co_qualname",
+    "co_filename",
+    "co_names",
+    "co_varnames",
+    "co_cellvars",
+    "co_freevars",
 )
 
 # Programs see CPython's type name: type(compile(...)).__name__ == "code".  # host-ok: text, not a call

@@ -41,17 +41,20 @@ from __future__ import annotations
 
 import enum
 import functools
-import hashlib
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Final
+from typing import Final, NamedTuple
 
 import ouro
 from ouro.bytecode import opcodes
 from ouro.bytecode.code import Code
 from ouro.cache.serializer import BadBytecode, dumps, loads
+
+try:  # hashlib's own blake2b, without hashlib's load of OpenSSL (~2 ms at every start)
+    from _blake2 import blake2b
+except ImportError:  # a host without the module hashlib takes it from
+    from hashlib import blake2b
 
 __all__ = [
     "CACHE_TAG",
@@ -99,21 +102,23 @@ class Invalidation(enum.IntEnum):
 _FLAGS = frozenset(int(mode) for mode in Invalidation)
 
 
-@dataclass(frozen=True, slots=True)
-class CachePolicy:
+class CachePolicy(NamedTuple):
     """What the command line and the environment say about bytecode files.
 
     ``write``: False under -B / PYTHONDONTWRITEBYTECODE.  ``prefix``: -X pycache_prefix /
     PYTHONPYCACHEPREFIX.  ``user_cache``: the per-user fallback tree (None: no fallback).
     ``check_source``: --check-hash-based-pycs (default, always, never).  ``note``: where -v
-    messages go (None: nowhere)."""
+    messages go (None: nowhere).
+
+    This record and ``Header`` are NamedTuples, not dataclasses: they are defined at every
+    start, and a dataclass costs the host most of a millisecond to define."""
 
     write: bool = True
     prefix: str | None = None
     user_cache: str | None = None
     invalidation: Invalidation = Invalidation.TIMESTAMP
     check_source: str = "default"
-    note: Callable[[str], None] | None = field(default=None, compare=False)
+    note: Callable[[str], None] | None = None
 
     @classmethod
     def from_sys(cls, **changes: object) -> CachePolicy:
@@ -221,11 +226,11 @@ def source_from_cache(path: str, *, prefixes: tuple[str | None, ...] = ()) -> st
 
 def source_hash(source: bytes) -> bytes:
     """Ouro's 8-byte hash of a source file's bytes (hash-based .pyc files, racy checks)."""
-    return hashlib.blake2b(source, digest_size=8, person=b"ouro-src").digest()
+    return blake2b(source, digest_size=8, person=b"ouro-src").digest()
 
 
 def _checksum(head: bytes, body: bytes | memoryview) -> bytes:
-    digest = hashlib.blake2b(
+    digest = blake2b(
         head, digest_size=8, key=compiler_fingerprint(), person=b"ouro-pyc"
     )
     digest.update(body)
@@ -240,7 +245,7 @@ _COMPILER_PARTS: Final = ("syntax", "compiler", "bytecode", "cache/serializer.py
 def compiler_fingerprint() -> bytes:
     """A hash of the source of Ouro's parser, compiler, instruction table and serializer,
     read once per process (about a millisecond): the key of every .pyc checksum."""
-    digest = hashlib.blake2b(digest_size=32, person=b"ouro-cmp")
+    digest = blake2b(digest_size=32, person=b"ouro-cmp")
     root = os.path.dirname(os.path.abspath(ouro.__file__))
     for part in _COMPILER_PARTS:
         path = os.path.join(root, *part.split("/"))
@@ -262,8 +267,7 @@ def compiler_fingerprint() -> bytes:
     return digest.digest()
 
 
-@dataclass(frozen=True, slots=True)
-class Header:
+class Header(NamedTuple):
     """A .pyc header that passed the checks that need no source: magic, flags, checksum."""
 
     invalidation: Invalidation

@@ -9,8 +9,9 @@ written in a canonical order, not in hash order), so the same source gives the s
 every process. docs/cache.md describes the format for readers; this is the field diagram::
 
     body    := VERSION:u8  strings  object(code)            -- and nothing after it
-    strings := lengths:uarray (in code points)  size:varint  utf8-with-surrogates[size]
-               (all strings concatenated; string k is the k-th slice of the decoded text)
+    strings := count:varint  separator:varint  size:varint  utf8-with-surrogates[size]
+               (the strings joined by chr(separator), a character none of them contains:
+               decoded and split with one C call each)
     object  := tag:u8 payload
       'N' None   '.' Ellipsis   'T' True   'F' False
       'i' int  zigzag:varint                    (-2**63 <= value < 2**63)
@@ -22,7 +23,7 @@ every process. docs/cache.md describes the format for readers; this is the field
       '(' tuple  count:varint  object*count
       '{' frozenset  count:varint  object*count   (sorted by each item's canonical bytes)
       ':' slice  object(start) object(stop) object(step)
-      'c' code  head:uarray  names:uarray  bodysize:u32  body
+      'c' code  head+names:uarray  bodysize:u32  body
           body (bodysize bytes): co_code:uarray  positions:uarray  exceptiontable:uarray
                 object*nconsts
           head (15 ints): argcount posonlyargcount kwonlyargcount flags ntemps
@@ -30,7 +31,8 @@ every process. docs/cache.md describes the format for readers; this is the field
                 len(names) len(varnames) len(cellvars) len(freevars) nconsts
                 doc (1 + the string index of co_consts[0] if it is a str, else 0: a
                 function's __doc__, known before the body is read)
-          names: string indices of co_names, co_varnames, co_cellvars, co_freevars in turn
+          names (after the head, in the same array): string indices of co_names,
+                co_varnames, co_cellvars, co_freevars in turn
           co_code: op, a, b, c of each instruction
           positions: runs of equal positions: repeat, lineno+1, end_lineno+1, col+1,
                 end_col+1 (0 stands for None)
@@ -38,8 +40,9 @@ every process. docs/cache.md describes the format for readers; this is the field
     varint  := unsigned LEB128, at most 10 bytes      zigzag(v) := (v << 1) ^ (v >> 63)
     uarray  := count:varint  [width:u8 in 1 2 4 8  count unsigned LE ints of that width]
 
-Code objects and the string table are read a column at a time (one ``struct`` call per array),
-which is why they are arrays rather than a varint per field: loading is most of a warm start.
+Code objects are read an array at a time (one ``struct`` call each), the string table with one
+``decode`` and one ``split``, which is why they are arrays and joined text rather than a varint
+per field or a length per string: loading is most of a warm start.
 ``loads(data, lazy=True)`` (what .pyc files use, whose checksum has vouched for every byte)
 reads the module's own code at once but only the head of each nested code object, skipping
 its body by ``bodysize``: the body is read, and checked as thoroughly, when the code object is
@@ -54,12 +57,13 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Callable, Sequence
-from itertools import accumulate, chain, repeat
-from typing import Final
+from itertools import chain, repeat
+from typing import Final, TypeVar
 
 from ouro.bytecode.code import (
     CO_VARARGS,
     CO_VARKEYWORDS,
+    HEADER_FIELDS,
     Code,
     Handler,
     Instruction,
@@ -69,7 +73,7 @@ from ouro.cache import verify
 
 __all__ = ["MAX_DEPTH", "VERSION", "BadBytecode", "dumps", "loads"]
 
-VERSION: Final = 2
+VERSION: Final = 3
 # Nesting of tuples, frozensets, slices and code objects. CPython's parser stops far below
 # (200 nested brackets, 100 indentation levels); the bound only rejects absurd data.
 MAX_DEPTH: Final = 2000
@@ -235,9 +239,8 @@ class _Writer:
         ]
         if any(type(number) is not int for number in head):
             raise ValueError(f"bad code object counts or flags: {head!r}")
-        self.uarray(head)
         names = (*co.co_names, *co.co_varnames, *co.co_cellvars, *co.co_freevars)
-        self.uarray([self.index(name) for name in names])
+        self.uarray(head + [self.index(name) for name in names])
         self.out += (
             b"\0\0\0\0"  # the body's size, filled in once its constants are written
         )
@@ -290,15 +293,51 @@ def dumps(code: Code) -> bytes:
     writer = _Writer()
     writer.objects(code)
     strings = list(writer.strings)  # dicts keep insertion order: index order
+    separator = _separator(strings)
     head = _Writer()
     head.out.append(VERSION)
-    head.uarray([len(text) for text in strings])
-    blob = "".join(strings).encode("utf-8", "surrogatepass")
+    head.varint(len(strings))
+    head.varint(ord(separator))
+    blob = separator.join(strings).encode("utf-8", "surrogatepass")
     head.varint(len(blob))
     return bytes(head.out + blob + writer.out)
 
 
+def _separator(strings: list[str]) -> str:
+    """The first character in none of ``strings`` (almost always NUL): what joins them."""
+    used = set().union(*strings)
+    return next(chr(point) for point in range(0x110000) if chr(point) not in used)
+
+
 # --- reading ---------------------------------------------------------------------------------
+
+_U32 = struct.Struct("<I")
+_T = TypeVar("_T")
+# The values of HEADER_FIELDS, in that order.
+_Names = tuple[str, ...]
+_Header = tuple[
+    int, int, int, int, int, int, str, str, str, _Names, _Names, _Names, _Names
+]
+# A code object's instructions, positions (or what expands them) and exception table.
+_Body = tuple[
+    tuple[Instruction, ...],
+    tuple[Position, ...] | Callable[[], tuple[Position, ...]],
+    tuple[Handler, ...],
+]
+# (count << 4 | width) -> the reader of an array of that shape; most arrays are short and
+# their shapes repeat, so a reader is made once (formatting a struct format string each
+# time cost as much as the reading).  Bounded: a shape seen late is read without keeping it.
+_UNPACKERS: dict[int, Callable[[bytes, int], tuple[int, ...]]] = {}
+
+
+def _unpacker(number: int, width: int) -> Callable[[bytes, int], tuple[int, ...]]:
+    key = number << 4 | width
+    unpack = _UNPACKERS.get(key)
+    if unpack is None:
+        unpack = struct.Struct(f"<{number}{_WIDTH_CODE[width]}").unpack_from
+        if len(_UNPACKERS) < 4096:
+            _UNPACKERS[key] = unpack
+    return unpack
 
 
 class _Frame:
@@ -369,49 +408,50 @@ class _Reader:
         return number
 
     def uarray(self) -> tuple[int, ...]:
-        number = self.count()
+        data, pos = self.data, self.pos
+        if pos < self.end and data[pos] < 0x80:  # a count below 128: one byte
+            number = data[pos]
+            self.pos = pos + 1
+        else:
+            number = self.varint()
         if not number:
             return ()
         width = self.u8()
-        code = _WIDTH_CODE.get(width)
-        if code is None:
+        if width not in _WIDTH_CODE:
             raise self.fail(f"bad array width {width}")
-        start = self.take(number * width)
-        return struct.unpack_from(f"<{number}{code}", self.data, start)
+        start = self.take(number * width)  # also bounds the count by the bytes left
+        return _unpacker(number, width)(data, start)
 
     def string_table(self) -> None:
-        lengths = self.uarray()
+        number = self.count()
+        separator = self.varint()
         size = self.count()
         start = self.take(size)
+        if separator >= 0x110000:
+            raise self.fail("the string separator is not a character")
         try:
             text = self.data[start : start + size].decode("utf-8", "surrogatepass")
         except UnicodeDecodeError:
             raise self.fail("the string table is not UTF-8") from None
-        if sum(lengths) != len(text):
-            raise self.fail("the string lengths do not add up to the string table")
-        ends = list(accumulate(lengths))
-        self.strings = list(map(text.__getitem__, map(slice, [0, *ends], ends)))
-
-    def name(self, index: int) -> str:
-        if index >= len(self.strings):
-            raise self.fail(f"string index {index} out of range")
-        return self.strings[index]
-
-    def names(self, indices: tuple[int, ...]) -> list[str]:
-        if indices and max(indices) >= len(self.strings):
-            raise self.fail(f"string index {max(indices)} out of range")
-        return list(map(self.strings.__getitem__, indices))
+        strings = text.split(chr(separator)) if number else []
+        if len(strings) != number or (not number and text):
+            raise self.fail("the string table does not hold its count of strings")
+        self.strings = strings
 
     # --- objects ---
 
     def objects(self) -> object:
         """One object and everything in it; an explicit stack, no host recursion."""
         stack: list[_Frame] = []
+        strings = self.strings
         while True:
             tag = self.u8()
             value: object
             if tag == 0x73:  # s
-                value = self.name(self.varint())
+                index = self.varint()
+                if index >= len(strings):
+                    raise self.fail(f"string index {index} out of range")
+                value = strings[index]
             elif tag == 0x69:  # i
                 raw = self.varint()
                 if raw >= 1 << 64:
@@ -419,6 +459,8 @@ class _Reader:
                 value = (raw >> 1) ^ -(raw & 1)
             elif tag == 0x4E:
                 value = None
+            elif tag == 0x63 and self.defer:  # c, nested: its body is read on first use
+                value = self.deferred_code()
             elif tag in _CONTAINERS:
                 frame = _CONTAINERS[tag](self)
                 if frame.count:
@@ -480,8 +522,149 @@ class _Reader:
     def slice_frame(self) -> _Frame:
         return _Frame(lambda items: slice(*items), 3)
 
+    # --- code objects ---
+
     def code_frame(self) -> _Frame:
-        return _CodeReader(self).frame()
+        """A code object read whole: its head and body now, its constants next."""
+        header, nconsts, doc = self.code_head()
+        end = self.body_end()
+        self.defer = self.lazy
+        ntemps, names, varnames, cellvars, freevars = header[4], *header[9:]
+        code, positions, handlers = self.code_body(
+            ntemps, names, varnames, cellvars, freevars, nconsts
+        )
+
+        def build(items: list[object]) -> object:
+            if self.pos != end:
+                raise self.fail("the code object's body size is wrong")
+            _check_docstring(self, items, doc)
+            fields = dict(zip(HEADER_FIELDS, header))
+            return Code(
+                co_code=code,
+                co_consts=tuple(items),
+                co_positions_table=positions,
+                co_exceptiontable=handlers,
+                **fields,  # type: ignore[arg-type]
+            )
+
+        return _Frame(build, nconsts)
+
+    def deferred_code(self) -> Code:
+        """A nested code object with its head only; its body is skipped, to be read (and
+        checked) by ``_DeferredBody`` when the code object is first used."""
+        header, nconsts, doc = self.code_head()
+        size = _U32.unpack_from(self.data, self.take(4))[0]
+        start = self.take(size)
+        return Code.deferred(_DeferredBody(self, start, nconsts, doc), doc, header)
+
+    def body_end(self) -> int:
+        """Reads the body size; returns where the body ends, leaving ``pos`` at its start."""
+        size: int = _U32.unpack_from(self.data, self.take(4))[0]
+        start = self.pos
+        self.take(size)
+        self.pos = start
+        return start + size
+
+    def code_head(self) -> tuple[_Header, int, str | None]:
+        """A code object's header (the values of ``HEADER_FIELDS``), checked, with its
+        number of constants and its docstring."""
+        head = self.uarray()
+        if len(head) < 15:
+            raise self.fail("a code object's head is shorter than 15 numbers")
+        argcount, posonly, kwonly, flags, ntemps, line = head[:6]
+        nnames, nvarnames, ncellvars, nfreevars, nconsts, doc = head[9:15]
+        strings = self.strings
+        try:  # name, qualname, filename, then the names
+            texts = tuple(map(strings.__getitem__, head[6:9] + head[15:]))
+        except IndexError:
+            raise self.fail("a string index out of range") from None
+        a = 3 + nnames
+        b = a + nvarnames
+        c = b + ncellvars
+        if len(texts) != c + nfreevars:
+            raise self.fail("the name counts do not match the names")
+        if doc and (not nconsts or doc > len(strings)):
+            raise self.fail("a docstring without constants, or past the strings")
+        if nconsts > self.end - self.pos:
+            raise self.fail(f"{nconsts} constants declared, {self.end - self.pos} left")
+        stars = (flags & CO_VARARGS != 0) + (flags & CO_VARKEYWORDS != 0)
+        if posonly > argcount or argcount + kwonly + stars > nvarnames:
+            raise self.fail("argument counts exceed the local variables")
+        if flags >= 1 << 32:
+            raise self.fail("flags out of range")
+        header = (
+            argcount,
+            posonly,
+            kwonly,
+            flags,
+            ntemps,
+            (line >> 1) ^ -(line & 1),
+            texts[0],
+            texts[1],
+            texts[2],
+            texts[3:a],
+            texts[a:b],
+            texts[b:c],
+            texts[c:],
+        )
+        return header, nconsts, strings[doc - 1] if doc else None
+
+    def code_body(
+        self,
+        ntemps: int,
+        names: tuple[str, ...],
+        varnames: tuple[str, ...],
+        cellvars: tuple[str, ...],
+        freevars: tuple[str, ...],
+        nconsts: int,
+    ) -> _Body:
+        """The instructions, positions and exception table of a code object with these
+        header fields, each checked; the reader is left at its first constant."""
+        values = self.uarray()
+        if not values or len(values) % 4:
+            raise self.fail("the instruction array is empty or not a multiple of 4")
+        it = iter(values)
+        code: tuple[Instruction, ...] = tuple(zip(it, it, it, it))
+        positions = self.positions(self.uarray(), len(code))
+        table = self.uarray()
+        # Every temporary is written by some instruction; the slack only rejects absurd data.
+        if ntemps > 65536 + 16 * len(code):
+            raise self.fail(f"{ntemps} temporaries for {len(code)} instructions")
+        own_cells = set(cellvars).difference(varnames) if cellvars else ()
+        nregs = len(varnames) + len(own_cells) + len(freevars) + ntemps + nconsts
+        handlers = self.handlers(table, len(code), nregs)
+        problem = verify.check_instructions(values, nregs, len(names))
+        if problem is not None:
+            raise self.fail(problem)
+        return code, positions, handlers
+
+    def positions(
+        self, runs: tuple[int, ...], ninstr: int
+    ) -> tuple[Position, ...] | Callable[[], tuple[Position, ...]]:
+        """The checked runs expanded, or under ``lazy`` a function expanding them when a
+        traceback or a line event first needs them (they are the bulk of a .pyc)."""
+        if len(runs) % 5:
+            raise self.fail("the positions array is not a multiple of 5")
+        repeats = runs[0::5]
+        if (repeats and min(repeats) < 1) or sum(repeats) != ninstr:
+            raise self.fail("position runs do not cover the instructions")
+        if self.lazy:
+            return lambda: _expand_positions(runs, ninstr)
+        return _expand_positions(runs, ninstr)
+
+    def handlers(
+        self, values: tuple[int, ...], ninstr: int, nregs: int
+    ) -> tuple[Handler, ...]:
+        if len(values) % 4:
+            raise self.fail("the exception table is not a multiple of 4")
+        it = iter(values)
+        table: tuple[Handler, ...] = tuple(zip(it, it, it, it))
+        for start, end, handler, register in table:
+            if not (start < end <= ninstr and handler < ninstr and register < nregs):
+                raise self.fail(
+                    f"bad exception table entry {start, end, handler, register}"
+                )
+        return table
 
 
 _CONTAINERS: dict[int, Callable[[_Reader], _Frame]] = {
@@ -490,162 +673,6 @@ _CONTAINERS: dict[int, Callable[[_Reader], _Frame]] = {
     0x3A: _Reader.slice_frame,
     0x63: _Reader.code_frame,
 }
-
-
-class _CodeReader:
-    """Reads a code object's own fields and checks them before its constants are read."""
-
-    def __init__(self, reader: _Reader) -> None:
-        self.r = reader
-
-    def frame(self) -> _Frame:
-        r = self.r
-        fields, nconsts, doc = self.header()
-        size = struct.unpack_from("<I", r.data, r.take(4))[0]
-        start = r.take(size)
-        end = r.pos
-        if r.defer:  # a nested code object: its body is read on first use
-            body = _DeferredBody(r, start, end, fields, nconsts, doc)
-            return _Frame(lambda items: Code.deferred(body, doc, **fields), 0)
-        r.defer = r.lazy
-        r.pos = start
-        self.body(fields, nconsts)
-
-        def build(items: list[object]) -> object:
-            if r.pos != end:
-                raise r.fail("the code object's body size is wrong")
-            _check_docstring(r, items, doc)
-            return Code(co_consts=tuple(items), **fields)  # type: ignore[arg-type]
-
-        return _Frame(build, nconsts)
-
-    def header(self) -> tuple[dict[str, object], int, str | None]:
-        """The fields a code object's head and names give, its number of constants and its
-        docstring."""
-        r = self.r
-        head = r.uarray()
-        if len(head) != 15:
-            raise r.fail("a code object's head is not 15 numbers")
-        argcount, posonly, kwonly, flags, ntemps, line, name, qualname, filename = head[
-            :9
-        ]
-        nnames, nvarnames, ncellvars, nfreevars, nconsts, doc = head[9:]
-        if doc and not nconsts:
-            raise r.fail("a docstring without constants")
-        names = r.names(r.uarray())
-        if len(names) != nnames + nvarnames + ncellvars + nfreevars:
-            raise r.fail("the name counts do not match the names")
-        if nconsts > r.end - r.pos:
-            raise r.fail(f"{nconsts} constants declared, {r.end - r.pos} bytes left")
-        a, b, c = nnames, nnames + nvarnames, nnames + nvarnames + ncellvars
-        fields: dict[str, object] = {
-            "co_argcount": argcount,
-            "co_posonlyargcount": posonly,
-            "co_kwonlyargcount": kwonly,
-            "co_flags": flags,
-            "co_ntemps": ntemps,
-            "co_firstlineno": (line >> 1) ^ -(line & 1),
-            "co_name": r.name(name),
-            "co_qualname": r.name(qualname),
-            "co_filename": r.name(filename),
-            "co_names": tuple(names[:a]),
-            "co_varnames": tuple(names[a:b]),
-            "co_cellvars": tuple(names[b:c]),
-            "co_freevars": tuple(names[c:]),
-        }
-        self.check_layout(fields)
-        return fields, nconsts, r.name(doc - 1) if doc else None
-
-    def body(self, fields: dict[str, object], nconsts: int) -> None:
-        """Read the instructions, positions and exception table into ``fields``, checked."""
-        r = self.r
-        code = self.instructions(r.uarray())
-        fields["co_code"] = code
-        fields["co_positions_table"] = self.positions(r.uarray(), len(code))
-        table = r.uarray()
-        ntemps = fields["co_ntemps"]
-        assert isinstance(ntemps, int)
-        # Every temporary is written by some instruction; the slack only rejects absurd data.
-        if ntemps > 65536 + 16 * len(code):
-            raise r.fail(f"{ntemps} temporaries for {len(code)} instructions")
-        nregs = self.const_base(fields) + nconsts
-        fields["co_exceptiontable"] = self.handlers(table, len(code), nregs)
-        self.check_operands(fields, nregs)
-
-    def instructions(self, values: tuple[int, ...]) -> tuple[Instruction, ...]:
-        if not values or len(values) % 4:
-            raise self.r.fail("the instruction array is empty or not a multiple of 4")
-        it = iter(values)
-        return tuple(zip(it, it, it, it))
-
-    def positions(
-        self, runs: tuple[int, ...], ninstr: int
-    ) -> tuple[Position, ...] | Callable[[], tuple[Position, ...]]:
-        """The checked runs expanded, or under ``lazy`` a function expanding them when a
-        traceback or a line event first needs them (they are the bulk of a .pyc)."""
-        if len(runs) % 5:
-            raise self.r.fail("the positions array is not a multiple of 5")
-        repeats = runs[0::5]
-        if (repeats and min(repeats) < 1) or sum(repeats) != ninstr:
-            raise self.r.fail("position runs do not cover the instructions")
-        if self.r.lazy:
-            return lambda: _expand_positions(runs, ninstr)
-        return _expand_positions(runs, ninstr)
-
-    def handlers(
-        self, values: tuple[int, ...], ninstr: int, nregs: int
-    ) -> tuple[Handler, ...]:
-        if len(values) % 4:
-            raise self.r.fail("the exception table is not a multiple of 4")
-        it = iter(values)
-        table: tuple[Handler, ...] = tuple(zip(it, it, it, it))
-        for start, end, handler, register in table:
-            if not (start < end <= ninstr and handler < ninstr and register < nregs):
-                raise self.r.fail(
-                    f"bad exception table entry {start, end, handler, register}"
-                )
-        return table
-
-    @staticmethod
-    def const_base(fields: dict[str, object]) -> int:
-        varnames = fields["co_varnames"]
-        cellvars = fields["co_cellvars"]
-        freevars = fields["co_freevars"]
-        assert isinstance(varnames, tuple) and isinstance(cellvars, tuple)
-        assert isinstance(freevars, tuple)
-        own_cells = [name for name in cellvars if name not in set(varnames)]
-        ntemps = fields["co_ntemps"]
-        assert isinstance(ntemps, int)
-        return len(varnames) + len(own_cells) + len(freevars) + ntemps
-
-    def check_layout(self, fields: dict[str, object]) -> None:
-        argcount, posonly, kwonly, flags, ntemps = (
-            fields[name]
-            for name in (
-                "co_argcount",
-                "co_posonlyargcount",
-                "co_kwonlyargcount",
-                "co_flags",
-                "co_ntemps",
-            )
-        )
-        varnames = fields["co_varnames"]
-        assert isinstance(argcount, int) and isinstance(posonly, int)
-        assert isinstance(kwonly, int) and isinstance(flags, int)
-        assert isinstance(ntemps, int) and isinstance(varnames, tuple)
-        stars = bool(flags & CO_VARARGS) + bool(flags & CO_VARKEYWORDS)
-        if posonly > argcount or argcount + kwonly + stars > len(varnames):
-            raise self.r.fail("argument counts exceed the local variables")
-        if flags >= 1 << 32:
-            raise self.r.fail("flags out of range")
-
-    def check_operands(self, fields: dict[str, object], nregs: int) -> None:
-        code = fields["co_code"]
-        names = fields["co_names"]
-        assert isinstance(code, tuple) and isinstance(names, tuple)
-        problem = verify.check_instructions(code, nregs, len(names))
-        if problem is not None:
-            raise self.r.fail(problem)
 
 
 def _expand_positions(runs: tuple[int, ...], ninstr: int) -> tuple[Position, ...]:
@@ -659,12 +686,15 @@ def _expand_positions(runs: tuple[int, ...], ninstr: int) -> tuple[Position, ...
     return tuple(chain.from_iterable(map(repeat, distinct, repeats)))
 
 
-_FIELD_DECODE: list[int | None] = [None, *range(1 << 16)]
+# [None, 0, 1, ..., 65535], made the first time positions are expanded (not at every start).
+_FIELD_DECODE: list[int | None] = []
 
 
 def _field_decoder(largest: int) -> Callable[[int], int | None]:
     """A C-level map from a stored position field (0 for None, else value + 1) to its value."""
-    if largest < len(_FIELD_DECODE):
+    if largest <= 1 << 16:
+        if not _FIELD_DECODE:
+            _FIELD_DECODE.extend([None, *range(1 << 16)])
         return _FIELD_DECODE.__getitem__
     return lambda v: None if v == 0 else v - 1
 
@@ -700,7 +730,7 @@ def loads(
     return code
 
 
-def _guarded(reader: _Reader, read: Callable[[], object]) -> object:
+def _guarded(reader: _Reader, read: Callable[[], _T]) -> _T:
     """``read()``, with any error it meets turned into ``BadBytecode``."""
     try:
         return read()
@@ -731,42 +761,41 @@ def _check_docstring(
 class _DeferredBody:
     """Reads a nested code object's body when the code object is first used."""
 
-    __slots__ = ("data", "doc", "end", "fields", "label", "nconsts", "start", "strings")
+    __slots__ = ("data", "doc", "end", "label", "nconsts", "start", "strings")
 
     def __init__(
-        self,
-        reader: _Reader,
-        start: int,
-        end: int,
-        fields: dict[str, object],
-        nconsts: int,
-        doc: str | None,
+        self, reader: _Reader, start: int, nconsts: int, doc: str | None
     ) -> None:
+        """The body from ``start`` to where ``reader`` stands."""
         self.data, self.strings, self.label = reader.data, reader.strings, reader.label
-        self.start, self.end = start, end
-        self.fields, self.nconsts, self.doc = fields, nconsts, doc
+        self.start, self.end, self.nconsts, self.doc = start, reader.pos, nconsts, doc
 
     def __call__(self, code: Code) -> None:
         reader = _Reader(self.data, self.start, self.end)
         reader.strings, reader.label = self.strings, self.label
         reader.defer = reader.lazy = True
-        fields = dict(self.fields)
 
-        def read() -> object:
-            _CodeReader(reader).body(fields, self.nconsts)
+        def read() -> tuple[_Body, tuple[object, ...]]:
+            body = reader.code_body(
+                code.co_ntemps,
+                code.co_names,
+                code.co_varnames,
+                code.co_cellvars,
+                code.co_freevars,
+                self.nconsts,
+            )
             consts = tuple([reader.objects() for _ in range(self.nconsts)])
             if reader.pos != reader.end:
                 raise reader.fail("the code object's body size is wrong")
             _check_docstring(reader, consts, self.doc)
-            return consts
+            return body, consts
 
-        consts = _guarded(reader, read)
-        code.co_code = fields["co_code"]  # type: ignore[assignment]
-        positions = fields["co_positions_table"]
+        (instructions, positions, handlers), consts = _guarded(reader, read)
+        code.co_code = instructions
         if callable(positions):
             code._positions = positions
         else:
-            code.co_positions_table = positions  # type: ignore[assignment]
-        code.co_exceptiontable = fields["co_exceptiontable"]  # type: ignore[assignment]
-        code.co_consts = consts  # type: ignore[assignment]
+            code.co_positions_table = positions
+        code.co_exceptiontable = handlers
+        code.co_consts = consts
         code.co_template = code._template()

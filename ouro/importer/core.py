@@ -16,8 +16,8 @@ Invariants (CPython's, language reference §5):
 
 from __future__ import annotations
 
+import _thread  # threading's locks, without importing threading at start
 import sys as host_sys
-import threading
 import types
 import warnings
 
@@ -50,15 +50,15 @@ def path_importer_cache() -> dict[str, object]:
 
 # --- locks -----------------------------------------------------------------------------------
 
-_locks_guard = threading.Lock()
-_locks: dict[str, threading.RLock] = {}  # type: ignore[valid-type]
+_locks_guard = _thread.allocate_lock()
+_locks: dict[str, _thread.RLock] = {}
 
 
-def _module_lock(name: str) -> threading.RLock:  # type: ignore[valid-type]
+def _module_lock(name: str) -> _thread.RLock:
     with _locks_guard:
         lock = _locks.get(name)
         if lock is None:
-            lock = _locks[name] = threading.RLock()
+            lock = _locks[name] = _thread.RLock()
         return lock
 
 

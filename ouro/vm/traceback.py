@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import linecache
 import sys
-import traceback as host_traceback
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from ouro.bytecode.code import Code
+
+if TYPE_CHECKING:
+    import traceback as host_traceback
 
 
 def format_exception(exc: BaseException) -> str:
@@ -22,6 +25,8 @@ def format_exception(exc: BaseException) -> str:
 
     The layout (chains, exception groups with their boxes, widths and depths) is the host's
     ``TracebackException``'s; each exception's stack and last lines are Ouro's."""
+    import traceback as host_traceback  # only when something is reported: a start needs none
+
     report = host_traceback.TracebackException(type(exc), exc, None, compact=True)
     _attach(report, exc, set())
     return "".join(report.format())
@@ -67,6 +72,8 @@ def _attach(
 
 def stack_lines(exc: BaseException) -> list[str]:
     """The ``File ..., line N, in name`` entries of ``exc``'s traceback, outermost first."""
+    import traceback as host_traceback
+
     lines: list[str] = []
     for part in merged_entries(exc):
         if isinstance(part, list):
@@ -167,6 +174,8 @@ def format_exception_only(exc: BaseException) -> list[str]:
     The host would look for names to suggest in its own frames (the loop's) and differs
     between hosts, so its hints are turned off (``name`` unset while it formats) and Ouro's
     (``hint``) go at the end of the message, the first line for these exception types."""
+    import traceback as host_traceback
+
     hinted = isinstance(exc, (NameError, AttributeError, ImportError))
     if not hinted:
         return host_traceback.format_exception_only(type(exc), exc)

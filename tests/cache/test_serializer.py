@@ -6,6 +6,7 @@ from __future__ import annotations
 import glob
 import math
 import os
+import random
 import struct
 import subprocess
 import sys
@@ -505,3 +506,58 @@ def test_damaged_nested_body_is_bad_when_first_used() -> None:
         f.co_consts  # noqa: B018
     with pytest.raises(BadBytecode):
         loads(damaged)  # read at once, the same damage is found at once
+
+
+def test_deferred_header_order_is_header_fields() -> None:
+    """Code.deferred sets HEADER_FIELDS in that order (the serializer relies on it)."""
+    from ouro.bytecode.code import HEADER_FIELDS
+
+    code = Code.deferred(lambda c: None, None, tuple(range(len(HEADER_FIELDS))))
+    assert [getattr(code, name) for name in HEADER_FIELDS] == list(
+        range(len(HEADER_FIELDS))
+    )
+
+
+# --- the operand checks: the fast path agrees with the rules ---------------------------------
+
+
+def random_instructions(rng: random.Random, nregs: int, nnames: int) -> list[int]:
+    """Instructions whose operands are mostly small and valid, some sitting on or past a
+    limit a check compares with."""
+    n = rng.randint(1, 12)
+    edges = [1, 2, 3, 7, 8, 12, 13, 31, 32, 255, 256, 257, 1 << 20]
+    edges += [nregs - 3, nregs - 2, nregs - 1, nregs, nregs + 1, nnames - 1, nnames]
+    edges += [n - 1, n, n + 1]
+    ops = [info.number for info in O.OPS] + [250, 300]
+    small = max(1, min(nregs - 3, nnames, n))
+    values: list[int] = []
+    for _ in range(n):
+        values.append(rng.choice(ops))
+        for _ in range(3):
+            pick = rng.random()
+            if pick < 0.6:
+                values.append(0)
+            elif pick < 0.95:
+                values.append(rng.randrange(small))
+            else:
+                values.append(max(rng.choice(edges), 0))
+    if rng.random() < 0.95:  # usually a proper ending
+        values[-4:] = [O.RETURN, 0, 0, 0]
+    return values
+
+
+def test_fast_operand_check_agrees_with_the_rules() -> None:
+    from ouro.cache import verify
+
+    rng = random.Random(5)
+    outcomes = []
+    for _ in range(20000):
+        nregs, nnames = rng.randint(1, 40), rng.randint(0, 6)
+        values = random_instructions(rng, nregs, nnames)
+        code = list(zip(*[iter(values)] * 4))
+        fast = verify._fast_check(values, nregs, nnames)
+        rules = verify._first_problem(code, nregs, nnames) is None
+        assert fast == rules, (values, nregs, nnames)
+        assert (verify.check_instructions(values, nregs, nnames) is None) == rules
+        outcomes.append(fast)
+    assert 0.1 < sum(outcomes) / len(outcomes) < 0.9  # both ways, often

@@ -5,8 +5,9 @@ against warm cache, in one run (issue #5's figure; not a test, speed is never as
 
 Cold: a fresh ``-X pycache_prefix`` folder, so every module is compiled (and written there).
 Warm: the same prefix again, every module read from its .pyc.  Each is a whole process; the
-medians of N runs are printed, with the host CPython's time for the same program and Ouro's
-time with the host's importer (the stdlib run by the host) for scale.
+medians of N runs are printed, with the host CPython's time for the same program, Ouro's
+time with the host's importer (the stdlib run by the host) and ``ouro -c pass`` (Ouro's own
+start: the part of a warm start no cache can shorten) for scale.
 """
 
 from __future__ import annotations
@@ -68,11 +69,19 @@ def main() -> None:
             cold.append(timed(ouro, env, folder))
             warm.append(timed(ouro, env, folder))
         host_importer = [
-            timed([sys.executable, "-m", "ouro", "-X", "importer=host", "prog.py"], env, folder)
+            timed(
+                [sys.executable, "-m", "ouro", "-X", "importer=host", "prog.py"],
+                env,
+                folder,
+            )
             for _ in range(args.repeat)
         ]
         cpython = [
             timed([sys.executable, "-B", "prog.py"], env, folder)
+            for _ in range(args.repeat)
+        ]
+        own_start = [
+            timed([sys.executable, "-m", "ouro", "-c", "pass"], env, folder)
             for _ in range(args.repeat)
         ]
     rows = {
@@ -80,6 +89,7 @@ def main() -> None:
         "Ouro importer, warm cache": statistics.median(warm),
         "Ouro, host's importer": statistics.median(host_importer),
         "CPython": statistics.median(cpython),
+        "Ouro's own start (-c pass)": statistics.median(own_start),
     }
     print(f"{len(MODULES)} stdlib modules, host {sys.version.split()[0]}")
     for name, seconds in rows.items():
