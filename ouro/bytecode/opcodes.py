@@ -28,9 +28,8 @@ Notes
 
 from __future__ import annotations
 
-import hashlib
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # --- operand kinds ---------------------------------------------------------------------
 NONE = "-"  # operand unused (0)
@@ -42,9 +41,9 @@ FLAGS = "flags"  # a small flag word or enum value, explained in the row's meani
 KINDS = (NONE, REG, NAME, TARGET, COUNT, FLAGS)
 
 
-@dataclass(frozen=True, slots=True)
-class OpInfo:
-    """One row of the table."""
+class OpInfo(NamedTuple):
+    """One row of the table.  (A NamedTuple, not a dataclass: this module is imported at
+    every start, and the host's dataclasses module costs a warm start ~8 ms.)"""
 
     name: str
     number: int
@@ -304,6 +303,8 @@ _check_table()
 
 def fingerprint() -> str:
     """A digest of every row: it changes whenever the instruction set does."""
+    import hashlib  # here, not at the top: OpenSSL's load is not every start's cost
+
     digest = hashlib.sha256()
     digest.update(repr(INTRINSICS).encode())
     for info in OPS:
