@@ -7,9 +7,9 @@ Each program in benchmarks/suite/ runs as a whole process under CPython (the int
 running this script, or ``--cpython PATH``) and under Ouro (``python3 -m ouro`` on the
 interpreter running this script, from this checkout), alternately, N times each (default 5).
 The wall time of each process is measured with time.perf_counter around subprocess.run, so it
-includes start-up and, for Ouro, compiling the program from source (there is no bytecode cache
-yet: issue #5; a ``--warm`` mode that measures with a warm cache belongs with that cache and is
-left out until it exists). The medians give each program's ratio, Ouro / CPython, and the
+includes start-up and, for Ouro, compiling the program from source: a main script is never
+cached, as in CPython; the suite's programs import only ``sys``, so a warm or cold cache of the
+standard library makes no difference to them. The medians give each program's ratio, Ouro / CPython, and the
 ratios their geometric mean, the issue's figure (goal: at most 10, no program over 25).
 The CPU time (user + system) of each process is measured too and its ratio shown beside: on a
 machine shared with other work, wall times of the long Ouro runs swing with the load, and the
@@ -244,9 +244,9 @@ def markdown(results: list[Result], host: str, options: argparse.Namespace) -> s
     size = "quick sizes" if options.quick else "default sizes"
     caption = (
         f"{datetime.date.today()}, {host}, commit {git_commit()}; {size}, median of "
-        f"{options.runs} runs each of whole processes (Ouro compiles from source: no "
-        "bytecode cache yet). Ratios of the median wall times; the last column is the "
-        "same for CPU time (user + system)."
+        f"{options.runs} runs each of whole processes (Ouro compiles each program from "
+        "source: a main script is never cached). Ratios of the median wall times; the last "
+        "column is the same for CPU time (user + system)."
     )
     lines = [
         caption,
