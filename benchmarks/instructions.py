@@ -5,7 +5,7 @@ does not change (issue #7's before/after figures for small changes).
 
 Runs each micro-program below twice under ``valgrind --tool=callgrind`` (n and 2n units of
 work), with Ouro from each ``--tree`` (a checkout; default: this one) and, with ``--host``,
-with the host CPython alone; the difference of the two counts divided by n is the cost of one
+with the host CPython alone (a fixed PYTHONHASHSEED: str hashes move the counts by ~1%); the difference of the two counts divided by n is the cost of one
 unit, start-up and compiling cancelled out.  Needs valgrind; slow (each run ~50x).
 """
 
@@ -94,10 +94,10 @@ def main(argv: list[str] | None = None) -> int:
     )  # not a pyenv shim: valgrind runs the binary
     runs: list[tuple[str, list[str], dict[str, str]]] = []
     for tree in options.tree or [REPO]:
-        env = dict(os.environ, PYTHONPATH=str(tree.resolve()))
+        env = dict(os.environ, PYTHONPATH=str(tree.resolve()), PYTHONHASHSEED="0")
         runs.append((f"Ouro {tree}", [python, "-m", "ouro"], env))
     if options.host:
-        runs.append(("CPython", [python], dict(os.environ)))
+        runs.append(("CPython", [python], dict(os.environ, PYTHONHASHSEED="0")))
     for name, (_, _, _, unit) in PROGRAMS.items():
         for label, command, env in runs:
             cost = per_unit(command, env, name)
