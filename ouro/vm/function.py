@@ -106,6 +106,7 @@ def make_env(code: Code, globals: dict[str, object], locals: object = None) -> E
 # --- Function -------------------------------------------------------------------------------
 
 _set_field = object.__setattr__
+_MethodType = types.MethodType
 
 
 class Function(metaclass=HostKind, host=types.FunctionType):
@@ -309,9 +310,10 @@ class Function(metaclass=HostKind, host=types.FunctionType):
         self._module = value
 
     def __get__(self, obj: object, cls: object = None) -> object:
+        # Run by the host for every method looked up on an instance: kept to the minimum.
         if obj is None:
             return self
-        return types.MethodType(self, obj)
+        return _MethodType(self, obj)
 
     def __call__(self, /, *args: object, **kwargs: object) -> object:
         if kwargs or len(args) != self._argc:

@@ -329,7 +329,13 @@ def run_frame(
                         r[a] = x
                         pc = c
                 elif op >= 171:  # JUMP_UNLESS_xx (171-176)  r[a] <cmp> r[b] -> @c
-                    if not BINARY[op](r[a], r[b]):
+                    if op == 171:  # JUMP_UNLESS_EQ and _LT, the commonest: no call
+                        if not r[a] == r[b]:  # noqa: SIM201 - not the same as !=
+                            pc = c
+                    elif op == 173:
+                        if not r[a] < r[b]:
+                            pc = c
+                    elif not BINARY[op](r[a], r[b]):
                         pc = c
                 elif op == 100:  # CALL  r[b:b+1+c] -> r[a]
                     f = r[b]
