@@ -628,8 +628,6 @@ def SEND(r: list[object], a: int, b: int) -> bool:
 
 RAISE = opcodes.BY_NAME["RAISE"].number
 RERAISE = opcodes.BY_NAME["RERAISE"].number
-CALL1 = opcodes.BY_NAME["CALL1"].number
-CALL2 = opcodes.BY_NAME["CALL2"].number
 
 
 def unwind(
