@@ -84,7 +84,9 @@ class Code(metaclass=HostKind, host=types.CodeType):
 
     __slots__ = (
         "_body",
+        "_decoded",
         "_docstring",
+        "_operands",
         "_positions",
         "co_argcount",
         "co_cellvars",
@@ -160,6 +162,8 @@ class Code(metaclass=HostKind, host=types.CodeType):
         self.co_template = self._template()
         self._body: Callable[[Code], None] | None = None
         self._docstring: str | None = None
+        self._operands: tuple[int, ...] | None = None
+        self._decoded: tuple[tuple[Any, ...], ...] | None = None
 
     # --- deferred bodies ---------------------------------------------------------------------
 
@@ -194,6 +198,8 @@ class Code(metaclass=HostKind, host=types.CodeType):
         code._body = body
         code._docstring = docstring
         code._positions = None
+        code._operands = None
+        code._decoded = None
         return code
 
     @property
@@ -222,10 +228,27 @@ class Code(metaclass=HostKind, host=types.CodeType):
             return table
         body = self._body
         if body is None or name not in BODY_FIELDS:
+            if name == "co_code" and self._operands is not None:
+                it = iter(self._operands)
+                code = self.co_code = tuple(zip(it, it, it, it))
+                return code
             return object.__getattribute__(self, name)  # its own AttributeError
         body(self)
         self._body = None
         return getattr(self, name)
+
+    @property
+    def operands(self) -> tuple[int, ...]:
+        """``op, a, b, c`` of every instruction in one flat tuple (what a .pyc holds; a
+        deferred body sets this alone, ``co_code`` is made from it when first read)."""
+        if self._body is not None:
+            self.co_consts  # noqa: B018  (reads the body)
+        flat = self._operands
+        if flat is None:
+            flat = self._operands = tuple(
+                operand for instr in self.co_code for operand in instr
+            )
+        return flat
 
     # --- the register layout ---------------------------------------------------------------
 

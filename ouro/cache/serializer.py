@@ -123,7 +123,7 @@ class _Writer:
             index = self.strings[text] = len(self.strings)
         return index
 
-    def uarray(self, values: list[int]) -> None:
+    def uarray(self, values: Sequence[int]) -> None:
         self.varint(len(values))
         if not values:
             return
@@ -245,7 +245,7 @@ class _Writer:
             b"\0\0\0\0"  # the body's size, filled in once its constants are written
         )
         self.body_start = len(self.out)
-        self.uarray([operand for instr in co.co_code for operand in instr])
+        self.uarray(co.operands)
         self.uarray(_position_runs(co.co_positions_table))
         self.uarray([field for entry in co.co_exceptiontable for field in entry])
 
@@ -320,7 +320,7 @@ _Header = tuple[
 ]
 # A code object's instructions, positions (or what expands them) and exception table.
 _Body = tuple[
-    tuple[Instruction, ...],
+    tuple[int, ...],
     tuple[Position, ...] | Callable[[], tuple[Position, ...]],
     tuple[Handler, ...],
 ]
@@ -530,9 +530,11 @@ class _Reader:
         end = self.body_end()
         self.defer = self.lazy
         ntemps, names, varnames, cellvars, freevars = header[4], *header[9:]
-        code, positions, handlers = self.code_body(
+        operands, positions, handlers = self.code_body(
             ntemps, names, varnames, cellvars, freevars, nconsts
         )
+        it = iter(operands)
+        code: tuple[Instruction, ...] = tuple(zip(it, it, it, it))
 
         def build(items: list[object]) -> object:
             if self.pos != end:
@@ -623,20 +625,19 @@ class _Reader:
         values = self.uarray()
         if not values or len(values) % 4:
             raise self.fail("the instruction array is empty or not a multiple of 4")
-        it = iter(values)
-        code: tuple[Instruction, ...] = tuple(zip(it, it, it, it))
-        positions = self.positions(self.uarray(), len(code))
+        ninstr = len(values) // 4
+        positions = self.positions(self.uarray(), ninstr)
         table = self.uarray()
         # Every temporary is written by some instruction; the slack only rejects absurd data.
-        if ntemps > 65536 + 16 * len(code):
-            raise self.fail(f"{ntemps} temporaries for {len(code)} instructions")
+        if ntemps > 65536 + 16 * ninstr:
+            raise self.fail(f"{ntemps} temporaries for {ninstr} instructions")
         own_cells = set(cellvars).difference(varnames) if cellvars else ()
         nregs = len(varnames) + len(own_cells) + len(freevars) + ntemps + nconsts
-        handlers = self.handlers(table, len(code), nregs)
+        handlers = self.handlers(table, ninstr, nregs)
         problem = verify.check_instructions(values, nregs, len(names))
         if problem is not None:
             raise self.fail(problem)
-        return code, positions, handlers
+        return values, positions, handlers
 
     def positions(
         self, runs: tuple[int, ...], ninstr: int
@@ -791,7 +792,7 @@ class _DeferredBody:
             return body, consts
 
         (instructions, positions, handlers), consts = _guarded(reader, read)
-        code.co_code = instructions
+        code._operands = instructions
         if callable(positions):
             code._positions = positions
         else:

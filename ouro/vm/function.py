@@ -21,7 +21,7 @@ recursion the VM does.
 from __future__ import annotations
 
 import types
-from itertools import repeat
+from itertools import compress, count, repeat
 from operator import is_
 from typing import Any
 
@@ -40,44 +40,51 @@ def run_frame(env: Env, registers: list[object], *args: object) -> object:
 
 # --- decoding -------------------------------------------------------------------------------
 
-# opcode -> which of its operands are NAMEs; () for an opcode with none (kept as it is).
-_NAME_OPERANDS: dict[int, tuple[bool, ...]] = {
-    info.number: (
-        tuple(kind == opcodes.NAME for kind in info.operands)
-        if opcodes.NAME in info.operands
+# opcode -> which of its operands are NAMEs, () for an opcode with none, None if no opcode
+# has that number.
+_NAME_OPERANDS: list[tuple[bool, ...] | None] = [None] * 256
+for _info in opcodes.OPS:
+    _NAME_OPERANDS[_info.number] = (
+        tuple(kind == opcodes.NAME for kind in _info.operands)
+        if opcodes.NAME in _info.operands
         else ()
     )
-    for info in opcodes.OPS
-}
-# id(code) -> (code, decoded instructions); the code is kept so its id is never reused.
-# TODO(#4): codes made by exec/eval stay here forever; move the decoded form onto Code.
-_DECODED: dict[int, tuple[Code, tuple[Decoded, ...]]] = {}
+# opcode byte -> 1 if it has a NAME operand, 0 if not, 2 if no opcode has that number.
+_NAME_MARKS = bytes(2 if kinds is None else int(bool(kinds)) for kinds in _NAME_OPERANDS)
 
 
 def decode(code: Code) -> tuple[Decoded, ...]:
-    """The loop's form of ``code.co_code``: NAME operands replaced by the name strings, and
-    each instruction's index + 1 appended, so the loop's fetch ``op, a, b, c, pc = insts[pc]``
-    moves pc on without an addition (and without making an int for each pc over 256)."""
-    entry = _DECODED.get(id(code))
-    if entry is not None and entry[0] is code:
-        return entry[1]
+    """The loop's form of ``code``'s instructions, kept on the code object: NAME operands
+    replaced by the name strings, and each instruction's index + 1 appended, so the loop's
+    fetch ``op, a, b, c, pc = insts[pc]`` moves pc on without an addition (and without
+    making an int for each pc over 256).  Made from the flat operands at C speed, with a
+    Python step only for the instructions that name something."""
+    decoded = code._decoded
+    if decoded is not None:
+        return decoded
+    flat = code.operands
+    ops = flat[0::4]
+    try:
+        marks = bytes(ops).translate(_NAME_MARKS)
+    except ValueError:  # an opcode over 255
+        marks = b"\x02"
+    if 2 in marks:
+        raise SystemError(f"ouro: unknown opcode in {code.co_qualname}")
+    it = iter(flat)
+    insts: list[Any] = list(zip(it, it, it, it, count(1)))
     names = code.co_names
-    insts: list[Decoded] = []
-    append = insts.append
-    for i, (op, a, b, c) in enumerate(code.co_code, 1):
-        kinds = _NAME_OPERANDS.get(op)
-        if kinds is None:
-            raise SystemError(f"ouro: unknown opcode {op} in {code.co_qualname}")
-        if kinds:
-            if kinds[0]:
-                a = names[a]  # type: ignore[call-overload]
-            if kinds[1]:
-                b = names[b]  # type: ignore[call-overload]
-            if kinds[2]:
-                c = names[c]  # type: ignore[call-overload]
-        append((op, a, b, c, i))
-    decoded = tuple(insts)
-    _DECODED[id(code)] = (code, decoded)
+    for i in compress(range(len(ops)), marks):
+        op, a, b, c, after = insts[i]
+        kinds = _NAME_OPERANDS[op]
+        assert kinds
+        if kinds[0]:
+            a = names[a]
+        if kinds[1]:
+            b = names[b]
+        if kinds[2]:
+            c = names[c]
+        insts[i] = (op, a, b, c, after)
+    decoded = code._decoded = tuple(insts)
     return decoded
 
 
