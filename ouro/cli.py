@@ -698,6 +698,11 @@ def configure(opts: Options, cfg: Config) -> None:
     xopts = xoptions(opts)
     prefix = xopts.get("pycache_prefix") or getenv(opts, "PYTHONPYCACHEPREFIX")
     sys.pycache_prefix = prefix if isinstance(prefix, str) and prefix else None
+    # A host started with -X importtime or PYTHONPROFILEIMPORTTIME times its own imports
+    # (Ouro's runtime) into the same stream, and has printed the header.
+    host_times = "importtime" in sys._xoptions or bool(
+        os.environ.get("PYTHONPROFILEIMPORTTIME") and not sys.flags.ignore_environment
+    )
     sys._xoptions.clear()
     sys._xoptions.update(xopts)
     # The host's warnings module already took PYTHONWARNINGS (or was started again with -E).
@@ -715,6 +720,8 @@ def configure(opts: Options, cfg: Config) -> None:
         from ouro import importer
 
         importer.install(sys.path)
+        if xopts.get("importtime") or getenv(opts, "PYTHONPROFILEIMPORTTIME"):
+            importer.core.profile_imports(header=not host_times)
 
 
 def ouro_importer(opts: Options) -> bool:

@@ -20,6 +20,7 @@ import _thread  # threading's locks, without importing threading at start
 import sys as host_sys
 import types
 import warnings
+from time import perf_counter
 
 from ouro.importer import fixups, hostlist, specs
 
@@ -98,12 +99,58 @@ def find_and_load(name: str) -> object:
         with _module_lock(name):
             module = MODULES.get(name, _NEEDS_LOADING)
             if module is _NEEDS_LOADING:
+                if _clock.on:
+                    return _timed_find_and_load(name)
                 return _find_and_load_unlocked(name)
     if module is None:
         raise ModuleNotFoundError(
             f"import of {name} halted; None in sys.modules", name=name
         )
     return module
+
+
+class _ImportClock:
+    """``-X importtime`` / PYTHONPROFILEIMPORTTIME: how long each import took, printed as
+    CPython prints it when the import ends (innermost first, indented by depth): the time
+    spent in the module itself, then with the imports it made (microseconds)."""
+
+    on = False
+    depth = 0
+    nested = 0.0  # time spent in the finished imports made by the one being timed
+    header = True
+
+
+_clock = _ImportClock()
+
+
+def profile_imports(header: bool = True) -> None:
+    """Turn ``-X importtime`` on; ``header``: False if the host printed it already."""
+    _clock.on = True
+    _clock.header = header
+
+
+def _timed_find_and_load(name: str) -> object:
+    clock = _clock
+    if clock.header:
+        clock.header = False
+        host_sys.stderr.write(
+            "import time: self [us] | cumulative | imported package\n"
+        )
+    outer_nested = clock.nested
+    clock.nested = 0.0
+    clock.depth += 1
+    start = perf_counter()
+    try:
+        return _find_and_load_unlocked(name)
+    finally:
+        took = perf_counter() - start
+        clock.depth -= 1
+        own = int((took - clock.nested) * 1e6)
+        line = (
+            f"import time: {own:9} | {int(took * 1e6):10} | {'  ' * clock.depth}{name}"
+        )
+        host_sys.stderr.write(line + "\n")
+        clock.nested = outer_nested + took
 
 
 def _initializing(module: object) -> bool:

@@ -8,6 +8,7 @@ checked on their own at the end. Without a CPython 3.12 on the machine, the comp
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -212,3 +213,50 @@ def test_own_dis_module(folder: Path) -> None:
     result = runner.run(runner.OURO, ["-m", "dis", "show.py"], folder)
     assert result.returncode == 0, result.stderr
     assert "RETURN" in result.stdout
+
+
+IMPORT_TIME_LINE = re.compile(r"import time: +(\d+) \| +(\d+) \| ( *)(\S+)")
+
+
+def _import_times(stderr: str, names: set[str]) -> list[tuple[int, str]]:
+    """(depth, name) of the -X importtime lines naming one of ``names``, in order; every
+    line must have CPython's shape, the header first."""
+    lines = stderr.splitlines()
+    assert lines[0] == "import time: self [us] | cumulative | imported package"
+    found = []
+    for line in lines[1:]:
+        match = IMPORT_TIME_LINE.fullmatch(line)
+        assert match, line
+        own, total, indent, name = match.groups()
+        assert int(own) <= int(total)
+        if name in names:
+            found.append((len(indent) // 2, name))
+    return found
+
+
+def test_importtime(folder: Path) -> None:
+    """-X importtime and PYTHONPROFILEIMPORTTIME print one line per import as CPython does,
+    innermost first, indented by depth (the times differ, the lines and nesting do not)."""
+    (folder / "timed_a.py").write_text("import timed_pkg.sub\nimport timed_b\n")
+    (folder / "timed_b.py").write_text("import timed_a\n")
+    (folder / "timed_pkg").mkdir(exist_ok=True)
+    (folder / "timed_pkg" / "__init__.py").write_text("")
+    (folder / "timed_pkg" / "sub.py").write_text("import timed_b\n")
+    names = {"timed_a", "timed_b", "timed_pkg", "timed_pkg.sub"}
+    program = ["-c", "import timed_a, timed_b"]
+    result = runner.run(runner.OURO, ["-X", "importtime", *program], folder)
+    assert result.returncode == 0, result.stderr
+    got = _import_times(result.stderr, names)
+    # timed_b, imported inside timed_pkg.sub, finds timed_a half-loaded: no line of its own.
+    nesting = [(2, "timed_pkg"), (2, "timed_b"), (1, "timed_pkg.sub"), (0, "timed_a")]
+    assert got == nesting
+    env = runner.environment(PYTHONPROFILEIMPORTTIME="1")
+    by_env = runner.run(runner.OURO, program, folder, env=env)
+    assert _import_times(by_env.stderr, names) == got
+    # -E: the program's imports are not timed.  (The host, which read the variable at its
+    # start, has timed its own: Ouro's runtime.)
+    ignored = runner.run(runner.OURO, ["-E", *program], folder, env=env)
+    assert ignored.returncode == 0 and "timed_" not in ignored.stderr
+    if runner.reference_executable() is not None:
+        expected = runner.run(runner.REFERENCE, ["-X", "importtime", *program], folder)
+        assert got == _import_times(expected.stderr, names)
