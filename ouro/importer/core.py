@@ -218,7 +218,11 @@ def load(spec: object) -> object:
                 if spec.submodule_search_locations is None:  # type: ignore[attr-defined]
                     raise ImportError("missing loader", name=name)
             else:
-                loader.exec_module(module)
+                _running[0] += 1
+                try:
+                    loader.exec_module(module)
+                finally:
+                    _running[0] -= 1
         except BaseException:
             MODULES.pop(name, None)
             raise
@@ -231,6 +235,15 @@ def load(spec: object) -> object:
     finally:
         spec._initializing = False  # type: ignore[attr-defined]
     return module
+
+
+# How many modules' code is running now (imports under way, in any thread).
+_running = [0]
+
+
+def loading() -> int:
+    """How many modules are being run by an import now (0: none)."""
+    return _running[0]
 
 
 def _legacy_load(loader: object, name: str) -> object:

@@ -184,9 +184,18 @@ def _json_decoder(module: object) -> None:
         host_sys.modules["json.decoder"] = HostView("json.decoder")
 
 
+def _re_compiler(module: object) -> None:
+    # Not a correction: the start-up patterns' compiled code is cached across runs.
+    from ouro.cache import regexes
+    from ouro.importer import core
+
+    regexes.install(module, core.loading)
+
+
 FIXUPS: Final[dict[str, Callable[[object], None]]] = {
     "types": _types,
     "re": _re,
+    "re._compiler": _re_compiler,
     "pickle": _pickle,
     "typing": _typing,
     "json.decoder": _json_decoder,
