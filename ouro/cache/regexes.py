@@ -17,9 +17,9 @@ is cached like bytecode:
   there is handed to ``_sre.compile`` directly: the same pattern object (patterns compare
   equal only if their matcher code is equal; tests/cache/test_regexes.py checks it).
 * Only what cannot differ is cached: str or bytes patterns, no DEBUG flag (which prints),
-  nothing that may warn (``re._parser`` warns of possible nested sets and set operations,
-  ``[[`` ``--`` ``&&`` ``~~`` ``||``, and of odd group references in ``(?(``): CPython
-  warns at every run, so these are parsed every time.  Errors are never recorded.
+  no pattern whose compiling issued a warning (``re._parser`` warns of possible nested
+  sets and set operations, and of odd group references; CPython warns at every run, so
+  these are parsed every time).  Errors are never recorded.
 * The file is ``ouro-regexes 1 <blake2b of the rest>``, a line, then JSON.  Its key is
   the host's version, the matcher's MAGIC and CODESIZE, and the size and mtime of the
   ``re`` sources; any mismatch, damage or unreadable file is an empty cache, never an
@@ -40,8 +40,6 @@ SUFFIX = ".regexes"
 # Bounds on what one file keeps: start-up patterns are tens, not thousands.
 MAX_ENTRIES = 2000
 MAX_CODE = 1 << 16
-# Substrings of a pattern re._parser may warn about (see the module docstring).
-MAY_WARN = ("[[", "--", "&&", "~~", "||", "(?(")
 
 # (is bytes, pattern, flags) -> (flags, code, groups, groupindex items)
 Key = tuple[bool, str, int]
@@ -58,6 +56,7 @@ class RegexCache:
         paths: list[str],
         key: str,
         importing: Callable[[], int],
+        warnings_issued: Callable[[], int],
     ) -> None:
         self.original: Callable[..., Any] = compiler.compile
         self.original_code: Callable[..., Any] = compiler._code
@@ -65,6 +64,7 @@ class RegexCache:
         self.sre = sre
         self.paths = paths
         self.importing = importing
+        self.warnings_issued = warnings_issued
         self.key = key
         self.entries: dict[Key, Entry] | None = None  # read on first use
         self.new: dict[Key, Entry] = {}
@@ -96,8 +96,11 @@ class RegexCache:
             return self.original(p, flags)
         local = self.local
         local.code = None
+        warned = self.warnings_issued()
         pattern = self.original(p, flags)
         code, local.code = local.code, None
+        if warned != self.warnings_issued():
+            return pattern
         if code is not None and len(code) <= MAX_CODE and len(entries) < MAX_ENTRIES:
             index = sorted(pattern.groupindex.items(), key=lambda item: item[1])
             entry = (pattern.flags, code, pattern.groups, index)
@@ -123,8 +126,6 @@ class RegexCache:
         except (TypeError, ValueError):
             return None
         if number & self.debug_flag or number < 0:
-            return None
-        if any(mark in text for mark in MAY_WARN):
             return None
         return (type(p) is bytes, text, number)
 
@@ -219,9 +220,12 @@ def _digest(body: bytes) -> str:
 # --- installing --------------------------------------------------------------------------
 
 
-def install(compiler: Any, importing: Callable[[], int]) -> None:
-    """Wrap the program's freshly imported ``re._compiler`` (its fixup); ``importing()``
-    says how many modules are being imported now (only start-up patterns are kept)."""
+def install(
+    compiler: Any, importing: Callable[[], int], warnings_issued: Callable[[], int]
+) -> None:
+    """Wrap the program's freshly imported ``re._compiler`` (its fixup).  ``importing()``:
+    how many modules are being imported now (only start-up patterns are kept);
+    ``warnings_issued()``: how many warnings Ouro code has issued so far."""
     import _sre  # type: ignore[import-not-found]
 
     if not callable(getattr(compiler, "_code", None)) or not hasattr(
@@ -229,7 +233,9 @@ def install(compiler: Any, importing: Callable[[], int]) -> None:
     ):
         return  # not the re._compiler this was written for: leave it alone
     source = getattr(compiler, "__file__", None)
-    cache = RegexCache(compiler, _sre, _paths(source), _key(source, _sre), importing)
+    cache = RegexCache(
+        compiler, _sre, _paths(source), _key(source, _sre), importing, warnings_issued
+    )
     compiler.compile = _named(cache.compile, cache.original)
     compiler._code = _named(cache.code, cache.original_code)
     import atexit

@@ -188,8 +188,9 @@ def _re_compiler(module: object) -> None:
     # Not a correction: the start-up patterns' compiled code is cached across runs.
     from ouro.cache import regexes
     from ouro.importer import core
+    from ouro.vm import frames
 
-    regexes.install(module, core.loading)
+    regexes.install(module, core.loading, lambda: frames.issued)
 
 
 FIXUPS: Final[dict[str, Callable[[object], None]]] = {

@@ -406,6 +406,11 @@ def where(item: Activation | types.FrameType) -> tuple[str, int, dict[str, Any]]
     return frame.f_code.co_filename, frame.f_lineno or 0, frame.f_globals
 
 
+# How many warnings Ouro code has issued, shown or filtered out (ouro/cache/regexes.py keeps
+# no pattern whose compiling warned: CPython warns again at every run).
+issued = 0
+
+
 def warn(
     message: object,
     category: object = None,
@@ -423,6 +428,8 @@ def warn(
     """
     import warnings as host_warnings
 
+    global issued
+    issued += 1
     if isinstance(message, Warning):
         category = type(message)
     if category is None:
