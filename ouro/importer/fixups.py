@@ -185,10 +185,16 @@ def _json_decoder(module: object) -> None:
 
 
 def _re_compiler(module: object) -> None:
-    # Not a correction: the start-up patterns' compiled code is cached across runs.
+    # Not a correction: the start-up patterns' compiled code is cached across runs, when
+    # re._compiler is the source file beside which the cache goes (not a frozen program's
+    # copy of another host's library, nor one a program's own finder supplied).
     from ouro.cache import regexes
-    from ouro.importer import core
+    from ouro.importer import core, loaders
     from ouro.vm import frames
+
+    spec = getattr(module, "__spec__", None)
+    if not isinstance(getattr(spec, "loader", None), loaders.SourceFileLoader):
+        return
 
     regexes.install(module, core.loading, lambda: frames.issued)
 
