@@ -220,15 +220,18 @@ def format_entry(code: Code, index: int) -> str:
     stripped = line.rstrip("\n")
     shown = stripped.strip()
     text += f"    {shown}\n"
-    if col is None or end_col is None or end_lineno != lineno:
+    if col is None or end_col is None or end_lineno is None:
         return text
     # Columns are UTF-8 byte offsets; carets count characters.
     data = stripped.encode("utf-8", "surrogatepass")
     start = len(data[:col].decode("utf-8", "replace"))
-    end = len(data[:end_col].decode("utf-8", "replace"))
+    if end_lineno == lineno:
+        end = len(data[:end_col].decode("utf-8", "replace"))
+        marks = anchored_marks(stripped[start:end])
+    else:  # an expression over several lines: marked to the end of its first line
+        end = len(stripped.rstrip())
+        marks = None
     indent = len(stripped) - len(stripped.lstrip())
-    segment = stripped[start:end]
-    marks = anchored_marks(segment)
     if marks is None:
         if start <= indent and end >= len(stripped.rstrip()):
             return text  # the whole line, nothing to point at: CPython 3.12 draws no carets
