@@ -18,7 +18,6 @@ indices, register operands are register numbers.  Invariants:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ouro.bytecode import opcodes as ops
@@ -69,16 +68,33 @@ HandlerRef = tuple[Label, int] | None
 Operand = int | Label
 
 
-@dataclass(slots=True)
 class Instr:
-    """One instruction before assembly; ``a``, ``b``, ``c`` may be a Label or a const operand."""
+    """One instruction before assembly; ``a``, ``b``, ``c`` may be a Label or a const operand.
 
-    op: int
-    a: Operand
-    b: Operand
-    c: Operand
-    position: Position
-    handler: HandlerRef = None
+    (This and ``Unit`` are plain classes, not dataclasses: the compiler is imported at every
+    start, and the host's dataclasses module costs ~10 ms to import.)"""
+
+    __slots__ = ("a", "b", "c", "handler", "op", "position")
+
+    def __init__(
+        self,
+        op: int,
+        a: Operand,
+        b: Operand,
+        c: Operand,
+        position: Position,
+        handler: HandlerRef = None,
+    ) -> None:
+        self.op = op
+        self.a = a
+        self.b = b
+        self.c = c
+        self.position = position
+        self.handler = handler
+
+    def __repr__(self) -> str:
+        name = ops.BY_NUMBER[self.op].name if self.op in ops.BY_NUMBER else self.op
+        return f"<Instr {name} {self.a!r} {self.b!r} {self.c!r} at {self.position}>"
 
 
 def const_operand(index: int) -> int:
@@ -86,26 +102,66 @@ def const_operand(index: int) -> int:
     return -1 - index
 
 
-@dataclass(slots=True)
 class Unit:
     """What the assembler needs besides the stream: the code object's other fields."""
 
-    stream: list[Instr | Label]
-    consts: list[object]
-    names: list[str]
-    varnames: list[str]
-    cellvars: list[str]
-    freevars: list[str]
-    ntemps: int
-    argcount: int = 0
-    posonlyargcount: int = 0
-    kwonlyargcount: int = 0
-    flags: int = 0
-    name: str = "<module>"
-    qualname: str = "<module>"
-    filename: str = "<unknown>"
-    firstlineno: int = 1
-    extra: dict[str, object] = field(default_factory=dict)
+    __slots__ = (
+        "argcount",
+        "cellvars",
+        "consts",
+        "extra",
+        "filename",
+        "firstlineno",
+        "flags",
+        "freevars",
+        "kwonlyargcount",
+        "name",
+        "names",
+        "ntemps",
+        "posonlyargcount",
+        "qualname",
+        "stream",
+        "varnames",
+    )
+
+    def __init__(
+        self,
+        stream: list[Instr | Label],
+        consts: list[object],
+        names: list[str],
+        varnames: list[str],
+        cellvars: list[str],
+        freevars: list[str],
+        ntemps: int,
+        argcount: int = 0,
+        posonlyargcount: int = 0,
+        kwonlyargcount: int = 0,
+        flags: int = 0,
+        name: str = "<module>",
+        qualname: str = "<module>",
+        filename: str = "<unknown>",
+        firstlineno: int = 1,
+        extra: dict[str, object] | None = None,
+    ) -> None:
+        self.stream = stream
+        self.consts = consts
+        self.names = names
+        self.varnames = varnames
+        self.cellvars = cellvars
+        self.freevars = freevars
+        self.ntemps = ntemps
+        self.argcount = argcount
+        self.posonlyargcount = posonlyargcount
+        self.kwonlyargcount = kwonlyargcount
+        self.flags = flags
+        self.name = name
+        self.qualname = qualname
+        self.filename = filename
+        self.firstlineno = firstlineno
+        self.extra: dict[str, object] = {} if extra is None else extra
+
+    def __repr__(self) -> str:
+        return f"<Unit {self.qualname!r} of {self.filename!r}>"
 
 
 _KINDS: dict[int, tuple[str, str, str]] = {

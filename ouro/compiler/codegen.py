@@ -46,7 +46,6 @@ from __future__ import annotations
 import sys
 import warnings
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
 from typing import cast
 
 from ouro.bytecode import opcodes
@@ -195,50 +194,122 @@ class CompileError(Exception):
 # --- the state of one block being generated ------------------------------------------------
 
 
-@dataclass(slots=True)
 class FBlock:
-    """A block that a return, break or continue must leave properly."""
+    """A block that a return, break or continue must leave properly.
 
-    kind: str  # "loop", "try", "finally_try", "finally_end", "except", "with"
-    outer: HandlerRef  # the handler in effect outside the block
-    cont: Label | None = None
-    brk: Label | None = None
-    body: Sequence[n.stmt] = ()  # a finally body
-    prev: int = 0  # the register saving the previously handled exception
-    name: str | None = None  # except ... as name
-    exit: int = 0  # a with statement's bound __exit__
-    is_async: bool = False
+    (This and ``CompUnit`` are plain classes, not dataclasses: the compiler is imported at
+    every start, and the host's dataclasses module costs ~10 ms to import.)"""
+
+    __slots__ = (
+        "body",
+        "brk",
+        "cont",
+        "exit",
+        "is_async",
+        "kind",
+        "name",
+        "outer",
+        "prev",
+    )
+
+    def __init__(
+        self,
+        kind: str,  # "loop", "try", "finally_try", "finally_end", "except", "with"
+        outer: HandlerRef,  # the handler in effect outside the block
+        cont: Label | None = None,
+        brk: Label | None = None,
+        body: Sequence[n.stmt] = (),  # a finally body
+        prev: int = 0,  # the register saving the previously handled exception
+        name: str | None = None,  # except ... as name
+        exit: int = 0,  # a with statement's bound __exit__
+        is_async: bool = False,
+    ) -> None:
+        self.kind = kind
+        self.outer = outer
+        self.cont = cont
+        self.brk = brk
+        self.body = body
+        self.prev = prev
+        self.name = name
+        self.exit = exit
+        self.is_async = is_async
+
+    def __repr__(self) -> str:
+        return f"<FBlock {self.kind}>"
 
 
-@dataclass(slots=True)
 class CompUnit:
     """The generator's state for one code object."""
 
-    scope: st.Scope
-    kind: str  # "module", "class", "function", "lambda", "genexpr", "comprehension"
-    name: str
-    qualname: str
-    firstlineno: int
-    varnames: list[str]
-    cellvars: list[str]
-    freevars: list[str]
-    regs: dict[str, int]  # name -> register of a local or of a cell
-    temp_base: int
-    is_async: bool = False
-    stream: list[Instr | Label] = field(default_factory=list)
-    consts: list[object] = field(default_factory=list)
-    const_index: dict[object, int] = field(default_factory=dict)
-    names: list[str] = field(default_factory=list)
-    name_index: dict[str, int] = field(default_factory=dict)
-    top: int = 0
-    max_top: int = 0
-    position: Position = (None, None, None, None)
-    handler: HandlerRef = None
-    fblocks: list[FBlock] = field(default_factory=list)
-    bound: set[int] = field(default_factory=set)
-    always_bound: frozenset[int] = frozenset()
-    # inlined comprehensions being generated: their scope and their own variables
-    comps: list[tuple[st.Scope, dict[str, Access]]] = field(default_factory=list)
+    __slots__ = (
+        "always_bound",
+        "bound",
+        "cellvars",
+        "comps",
+        "const_index",
+        "consts",
+        "fblocks",
+        "firstlineno",
+        "freevars",
+        "handler",
+        "is_async",
+        "kind",
+        "max_top",
+        "name",
+        "name_index",
+        "names",
+        "position",
+        "qualname",
+        "regs",
+        "scope",
+        "stream",
+        "temp_base",
+        "top",
+        "varnames",
+    )
+
+    def __init__(
+        self,
+        scope: st.Scope,
+        kind: str,  # "module", "class", "function", "lambda", "genexpr", "comprehension"
+        name: str,
+        qualname: str,
+        firstlineno: int,
+        varnames: list[str],
+        cellvars: list[str],
+        freevars: list[str],
+        regs: dict[str, int],  # name -> register of a local or of a cell
+        temp_base: int,
+        is_async: bool = False,
+    ) -> None:
+        self.scope = scope
+        self.kind = kind
+        self.name = name
+        self.qualname = qualname
+        self.firstlineno = firstlineno
+        self.varnames = varnames
+        self.cellvars = cellvars
+        self.freevars = freevars
+        self.regs = regs
+        self.temp_base = temp_base
+        self.is_async = is_async
+        self.stream: list[Instr | Label] = []
+        self.consts: list[object] = []
+        self.const_index: dict[object, int] = {}
+        self.names: list[str] = []
+        self.name_index: dict[str, int] = {}
+        self.top = 0
+        self.max_top = 0
+        self.position: Position = (None, None, None, None)
+        self.handler: HandlerRef = None
+        self.fblocks: list[FBlock] = []
+        self.bound: set[int] = set()
+        self.always_bound: frozenset[int] = frozenset()
+        # inlined comprehensions being generated: their scope and their own variables
+        self.comps: list[tuple[st.Scope, dict[str, Access]]] = []
+
+    def __repr__(self) -> str:
+        return f"<CompUnit {self.kind} {self.qualname!r}>"
 
     @property
     def function_like(self) -> bool:

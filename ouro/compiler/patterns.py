@@ -24,7 +24,6 @@ Invariants:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ouro.bytecode.code import Position
@@ -39,14 +38,22 @@ if TYPE_CHECKING:
 __all__ = ["PatternCompiler"]
 
 
-@dataclass(slots=True)
 class Captures:
-    """The names one pattern binds so far, with the registers holding their values."""
+    """The names one pattern binds so far, with the registers holding their values.
 
-    stores: list[tuple[str, int]]
-    # May an irrefutable pattern stand here?  Only in the last case, a guarded one, the
-    # last alternative of such a pattern, or inside a larger pattern.
-    allow_irrefutable: bool
+    (A plain class, not a dataclass: the compiler is imported at every start, and the host's
+    dataclasses module costs ~10 ms to import.)"""
+
+    __slots__ = ("allow_irrefutable", "stores")
+
+    def __init__(self, stores: list[tuple[str, int]], allow_irrefutable: bool) -> None:
+        self.stores = stores
+        # May an irrefutable pattern stand here?  Only in the last case, a guarded one, the
+        # last alternative of such a pattern, or inside a larger pattern.
+        self.allow_irrefutable = allow_irrefutable
+
+    def __repr__(self) -> str:
+        return f"<Captures {self.names()}>"
 
     def names(self) -> list[str]:
         return [name for name, _ in self.stores]

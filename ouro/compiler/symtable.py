@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Generator, Iterable, Sequence
-from dataclasses import dataclass, field
 
 from ouro.syntax import nodes as n
 
@@ -151,46 +150,94 @@ def mangle(private: str | None, name: str) -> str:
     return "_" + stripped + name
 
 
-@dataclass(slots=True, eq=False)
 class Scope:
     """One block: its names with their flags, and what the code generator needs to know.
 
     ``symbols`` maps each (mangled) name to CPython's flag word; ``scope(name)`` reads the
     resolved scope out of it.  ``varnames`` lists the parameters in CPython's ``co_varnames``
     order: positional-only, regular, keyword-only, then ``*args``, then ``**kwargs``.
+
+    (A plain class, not a dataclass, as are the compiler's other records: the compiler is
+    imported at every start, and the host's dataclasses module costs ~10 ms to import.)
     """
 
-    name: str
-    type: BlockType
-    lineno: int
-    col_offset: int
-    end_lineno: int
-    end_col_offset: int
-    parent: Scope | None = field(default=None, repr=False)
-    symbols: dict[str, int] = field(default_factory=dict, repr=False)
-    varnames: list[str] = field(default_factory=list)
-    children: list[Scope] = field(default_factory=list, repr=False)
-    nested: bool = False
-    generator: bool = False  # has yield (or is a generator expression)
-    coroutine: bool = False  # async def, await, or async comprehension inside
-    returns_value: bool = False
-    has_varargs: bool = False
-    has_varkeywords: bool = False
-    comprehension: Comprehension = Comprehension.NONE
-    comp_inlined: bool = False  # PEP 709: merged into the enclosing block
-    can_see_class_scope: bool = False  # a PEP 695 scope directly inside a class
-    needs_class_closure: bool = False  # class: methods use super() or __class__
-    needs_classdict: bool = False  # class: PEP 695 scopes inside read __classdict__
-    has_free: bool = False  # ste_free: uses a free variable itself
-    child_free: bool = False  # ste_child_free: a nested block has free variables
-    private: str | None = None  # the class name mangling applies with, if any
-    cellvars: list[str] = field(default_factory=list)
-    freevars: list[str] = field(default_factory=list)
-    # Walk state (CPython's ste_comp_iter_target / ste_comp_iter_expr) and directives: the
-    # first global/nonlocal statement (or walrus) per name, for analysis-time errors.
-    comp_iter_target: int = field(default=0, repr=False)
-    comp_iter_expr: int = field(default=0, repr=False)
-    directives: dict[str, n.AST] = field(default_factory=dict, repr=False)
+    __slots__ = (
+        "can_see_class_scope",
+        "cellvars",
+        "child_free",
+        "children",
+        "col_offset",
+        "comp_inlined",
+        "comp_iter_expr",
+        "comp_iter_target",
+        "comprehension",
+        "coroutine",
+        "directives",
+        "end_col_offset",
+        "end_lineno",
+        "freevars",
+        "generator",
+        "has_free",
+        "has_varargs",
+        "has_varkeywords",
+        "lineno",
+        "name",
+        "needs_class_closure",
+        "needs_classdict",
+        "nested",
+        "parent",
+        "private",
+        "returns_value",
+        "symbols",
+        "type",
+        "varnames",
+    )
+
+    def __init__(
+        self,
+        name: str,
+        type: BlockType,
+        lineno: int,
+        col_offset: int,
+        end_lineno: int,
+        end_col_offset: int,
+        parent: Scope | None = None,
+        private: str | None = None,  # the class name mangling applies with, if any
+    ) -> None:
+        self.name = name
+        self.type = type
+        self.lineno = lineno
+        self.col_offset = col_offset
+        self.end_lineno = end_lineno
+        self.end_col_offset = end_col_offset
+        self.parent = parent
+        self.symbols: dict[str, int] = {}
+        self.varnames: list[str] = []
+        self.children: list[Scope] = []
+        self.nested = False
+        self.generator = False  # has yield (or is a generator expression)
+        self.coroutine = False  # async def, await, or async comprehension inside
+        self.returns_value = False
+        self.has_varargs = False
+        self.has_varkeywords = False
+        self.comprehension = Comprehension.NONE
+        self.comp_inlined = False  # PEP 709: merged into the enclosing block
+        self.can_see_class_scope = False  # a PEP 695 scope directly inside a class
+        self.needs_class_closure = False  # class: methods use super() or __class__
+        self.needs_classdict = False  # class: PEP 695 scopes inside read __classdict__
+        self.has_free = False  # ste_free: uses a free variable itself
+        self.child_free = False  # ste_child_free: a nested block has free variables
+        self.private = private
+        self.cellvars: list[str] = []
+        self.freevars: list[str] = []
+        # Walk state (CPython's ste_comp_iter_target / ste_comp_iter_expr) and directives:
+        # the first global/nonlocal statement (or walrus) per name, for analysis-time errors.
+        self.comp_iter_target = 0
+        self.comp_iter_expr = 0
+        self.directives: dict[str, n.AST] = {}
+
+    def __repr__(self) -> str:
+        return f"<Scope {self.type.name} {self.name!r} at line {self.lineno}>"
 
     @property
     def is_function_like(self) -> bool:
@@ -220,16 +267,29 @@ class Scope:
         return first + [name for name in self.cellvars if name not in taken]
 
 
-@dataclass(slots=True)
 class SymbolTable:
     """The result of ``build``: the module block and a way from a node to its block."""
 
-    top: Scope
-    filename: str
-    future_features: frozenset[str]
-    _by_node: dict[tuple[str, int], Scope] = field(repr=False)
-    _nodes: list[object] = field(repr=False)  # keeps ids stable while the table lives
-    _all: list[Scope] = field(repr=False)
+    __slots__ = ("_all", "_by_node", "_nodes", "filename", "future_features", "top")
+
+    def __init__(
+        self,
+        top: Scope,
+        filename: str,
+        future_features: frozenset[str],
+        by_node: dict[tuple[str, int], Scope],
+        nodes: list[object],
+        all_scopes: list[Scope],
+    ) -> None:
+        self.top = top
+        self.filename = filename
+        self.future_features = future_features
+        self._by_node = by_node
+        self._nodes = nodes  # keeps ids stable while the table lives
+        self._all = all_scopes
+
+    def __repr__(self) -> str:
+        return f"<SymbolTable of {self.filename!r}>"
 
     def scope_of(self, node: n.AST) -> Scope:
         """The block a FunctionDef, AsyncFunctionDef, ClassDef, Lambda, comprehension,

@@ -21,9 +21,9 @@ has run that module (ouro/importer/fixups.py: ``json.decoder``, ``re``, ``typing
 
 from __future__ import annotations
 
+import functools
 import os
 import sys as host_sys
-import sysconfig
 import types
 from typing import Any, Final
 
@@ -92,10 +92,19 @@ def is_host_module(name: str) -> bool:
 
 # --- what the host sees of Ouro's modules ----------------------------------------------------
 
-_STDLIB = tuple(
-    os.path.join(os.path.normcase(os.path.realpath(folder)), "")
-    for folder in {sysconfig.get_paths()["stdlib"], sysconfig.get_paths()["platstdlib"]}
-)
+
+@functools.cache
+def _stdlib_folders() -> tuple[str, ...]:
+    """The host's stdlib folders, each as a prefix ending in a separator."""
+    # Imported here, not at the top: sysconfig reads the host's build data (_sysconfigdata_*),
+    # ~1.5 ms that a start which shares no module with the host need not pay.
+    import sysconfig
+
+    paths = sysconfig.get_paths()
+    return tuple(
+        os.path.join(os.path.normcase(os.path.realpath(folder)), "")
+        for folder in {paths["stdlib"], paths["platstdlib"]}
+    )
 
 
 def share_with_host(name: str, module: object) -> None:
@@ -111,7 +120,7 @@ def share_with_host(name: str, module: object) -> None:
     if not isinstance(origin, str):
         return
     where = os.path.normcase(os.path.realpath(origin))
-    if where.startswith(_STDLIB) and "site-packages" not in where:
+    if where.startswith(_stdlib_folders()) and "site-packages" not in where:
         return
     host_sys.modules[name] = module  # type: ignore[assignment]
 

@@ -11,7 +11,10 @@
 
 from __future__ import annotations
 
-import threading
+# _thread, not threading: threading.local is _thread._local, and importing the host's
+# threading module (with _weakrefset) costs a start ~1.5 ms; a program that imports threading
+# gets the host's module then (importer/hostlist.py).
+import _thread
 
 DEFAULT_RECURSION_LIMIT = 1000
 
@@ -26,7 +29,7 @@ class ThreadState:
         self.handled: BaseException | None = None
 
 
-class _Local(threading.local):
+class _Local(_thread._local):
     """Each thread's ``state``, made on the thread's first use (threading.local calls
     ``__init__`` once per thread), so reading it never fails."""
 

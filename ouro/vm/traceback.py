@@ -9,7 +9,6 @@ draws under the failing expression when it does not span the whole line.
 
 from __future__ import annotations
 
-import linecache
 import sys
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -214,6 +213,10 @@ def format_entry(code: Code, index: int) -> str:
     text = f'  File "{code.co_filename}", line {lineno}, in {code.co_name}\n'
     if lineno is None:
         return text
+    # Imported here, not at the top: only a printed traceback needs it, and a start would
+    # pay ~2 ms for it (linecache imports tokenize).  Same module, same cache either way.
+    import linecache
+
     line = linecache.getline(code.co_filename, lineno)
     if not line:
         return text

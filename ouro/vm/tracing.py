@@ -29,7 +29,7 @@ FrameBuiltin: the loop cannot be told from outside without a test per instructio
 
 from __future__ import annotations
 
-import threading
+import _thread  # not threading (the same local and get_ident): see state.py
 import types
 from typing import Any
 
@@ -81,7 +81,7 @@ class _Tracing:
 
 
 TRACING = _Tracing()
-_local = threading.local()
+_local = _thread._local()
 _active: set[int] = set()  # threads with a trace or profile function
 
 
@@ -90,7 +90,7 @@ def _functions() -> tuple[object, object]:
 
 
 def _update() -> None:
-    me = threading.get_ident()
+    me = _thread.get_ident()
     if any(_functions()):
         _active.add(me)
     else:
