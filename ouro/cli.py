@@ -720,6 +720,11 @@ def configure(opts: Options, cfg: Config) -> None:
         from ouro import importer
 
         importer.install(sys.path)
+        # Ouro's importer has its own copy of the path.  The host's keeps no program folder:
+        # the host's own imports (a traceback's linecache, a shared host module) must not
+        # find a program's token.py or threading.py there, as CPython's do not.
+        if not cfg.safe_path and sys.path and sys.path[0] == path0(opts):
+            del sys.path[0]
         if xopts.get("importtime") or getenv(opts, "PYTHONPROFILEIMPORTTIME"):
             importer.core.profile_imports(header=not host_times)
 

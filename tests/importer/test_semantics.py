@@ -270,3 +270,34 @@ def test_switch_is_on_by_default(tmp_path: Path) -> None:
         tmp_path, ["main.py"], options=("-X", "importer=ouro"), OURO_IMPORTER="host"
     )
     assert result.stdout == "True\n", result.stderr
+
+
+def test_program_files_named_like_host_modules(tmp_path: Path) -> None:
+    """A program's folder holding token.py, linecache.py, threading.py or sysconfig.py,
+    which it never imports: Ouro's own imports of the host's modules (to print a traceback,
+    to shut threads down) do not pick them up, as CPython's do not."""
+    files = {f"{name}.py": "X = 1\n" for name in SHADOWS}
+    files["main.py"] = """\
+        import json
+        print(json.dumps([1]))
+        raise ValueError("boom")
+        """
+    write_tree(tmp_path, files)
+    ouro = run(tmp_path, ["main.py"])
+    cpython = run(tmp_path, ["main.py"], host=True)
+    assert (ouro.stdout, ouro.stderr, ouro.returncode) == (
+        cpython.stdout,
+        cpython.stderr,
+        cpython.returncode,
+    )
+
+
+SHADOWS = (
+    "token",
+    "tokenize",
+    "linecache",
+    "threading",
+    "sysconfig",
+    "traceback",
+    "ast",
+)
