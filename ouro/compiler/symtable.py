@@ -453,12 +453,6 @@ class _Builder:
         self.by_node: dict[tuple[str, int], Scope] = {}
         self.keep: list[object] = []
         self.all_scopes: list[Scope] = []
-        self.dispatch: dict[type, Callable[[n.AST], None]] = {}
-        for cls in _all_node_classes():
-            method = getattr(self, "visit_" + cls.__name__, None)
-            if method is None:
-                method = self.skip if issubclass(cls, _LEAVES) else self.generic_visit
-            self.dispatch[cls] = method
 
     @property
     def cur(self) -> Scope:
@@ -467,11 +461,11 @@ class _Builder:
     def run(self, tree: n.AST) -> Scope:
         self.enter("top", BlockType.MODULE, tree, None)
         self.push(*_module_body(tree), self.exit)
-        work, dispatch = self.work, self.dispatch
+        work, dispatch = self.work, _dispatch_table()
         while work:
             item = work.pop()
             if isinstance(item, n.AST):
-                dispatch[type(item)](item)
+                dispatch[type(item)](self, item)
             else:
                 assert callable(item)
                 item()
@@ -1067,6 +1061,22 @@ _LEAVES = (
     n.type_ignore,
     n.Constant,
 )
+
+
+_DISPATCH: dict[type, Callable[[_Builder, n.AST], None]] = {}
+
+
+def _dispatch_table() -> dict[type, Callable[[_Builder, n.AST], None]]:
+    """Node class -> the ``_Builder`` method for it; made at the first compile (walking
+    the node classes each time was half the cost of compiling a namedtuple's lambda)."""
+    if not _DISPATCH:
+        for cls in _all_node_classes():
+            method = getattr(_Builder, "visit_" + cls.__name__, None)
+            if method is None:
+                leaf = issubclass(cls, _LEAVES)
+                method = _Builder.skip if leaf else _Builder.generic_visit
+            _DISPATCH[cls] = method
+    return _DISPATCH
 
 
 def _all_node_classes() -> list[type[n.AST]]:
