@@ -47,7 +47,8 @@ Entry = tuple[int, list[int], int, list[tuple[str, int]]]
 
 
 class RegexCache:
-    """The patterns of one ``re._compiler`` module, read from and written to ``path``."""
+    """The patterns of one ``re._compiler`` module, read from the first sound file of
+    ``paths`` and written to the first that takes it."""
 
     def __init__(
         self,
@@ -121,13 +122,11 @@ class RegexCache:
             text = p.decode("latin-1")
         else:
             return None
-        try:
-            number = int(flags)  # type: ignore[call-overload]
-        except (TypeError, ValueError):
+        # re._compile passes an int (a RegexFlag's value); anything else is parsed as is,
+        # so that no program code (an __int__) runs here.
+        if type(flags) is not int or flags & self.debug_flag or flags < 0:
             return None
-        if number & self.debug_flag or number < 0:
-            return None
-        return (type(p) is bytes, text, number)
+        return (type(p) is bytes, text, flags)
 
     # --- the file ---
 
