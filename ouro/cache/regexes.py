@@ -29,9 +29,9 @@ is cached like bytecode:
 
 from __future__ import annotations
 
+import _thread  # its local, without importing threading (see vm/state.py)
 import os
 import sys as host_sys
-import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -69,7 +69,7 @@ class RegexCache:
         self.key = key
         self.entries: dict[Key, Entry] | None = None  # read on first use
         self.new: dict[Key, Entry] = {}
-        self.local = threading.local()  # the code list of the compile under way
+        self.local = _thread._local()  # the code list of the compile under way
 
     # --- the wrapped functions ---
 
