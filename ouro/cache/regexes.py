@@ -73,7 +73,7 @@ class RegexCache:
 
     # --- the wrapped functions ---
 
-    def compile(self, p: Any, flags: Any = 0) -> Any:
+    def compile(self, p: Any, flags: Any = 0) -> Any:  # host-ok: re._compiler.compile
         key = self.key_of(p, flags)
         if key is None:
             return self.original(p, flags)
