@@ -26,6 +26,13 @@ from collections.abc import Callable
 
 from ouro.importer import hostlist, loaders, specs
 
+# Ouro's own modules whose CPython counterparts are plain stdlib files that a program's
+# start has not imported: a module of that name found on sys.path ahead of the standard
+# library (the program's traceback.py) is imported instead, as in CPython.  The others are
+# built in (sys, builtins) or already in sys.modules when a program starts (warnings,
+# importlib, zipimport).
+SHADOWABLE = frozenset({"traceback", "dis", "py_compile", "compileall"})
+
 
 class OwnImporter:
     """Meta path finder for Ouro's own modules (made once, taken as they are)."""
@@ -38,12 +45,22 @@ class OwnImporter:
 
         if not api.is_own(fullname):
             return None
+        if fullname in SHADOWABLE and _outside_stdlib(PathFinder.find_spec(fullname)):
+            return None  # the path finder, next on sys.meta_path, finds it again
         spec = specs.ModuleSpec(fullname, OwnLoader(fullname), origin="built-in")
         return spec
 
     @classmethod
     def invalidate_caches(cls) -> None:
         pass
+
+
+def _outside_stdlib(spec: object) -> bool:
+    """Was ``spec`` found somewhere other than the host's standard library?"""
+    origin = getattr(spec, "origin", None)
+    if not isinstance(origin, str) or not os.path.isabs(origin):
+        return False
+    return not hostlist.in_stdlib(origin)
 
 
 class OwnLoader(loaders.HostLoader):

@@ -110,19 +110,28 @@ def _stdlib_folders() -> tuple[str, ...]:
 def share_with_host(name: str, module: object) -> None:
     """Let host C code find a program's module by name: a module Ouro ran from a file
     outside the standard library (the program's own, site-packages) goes into the host's
-    sys.modules too, unless the host has a module of that name.  C pickle imports the
+    sys.modules too, unless the host has or may load a module of that name (a stdlib name:
+    Ouro's own code imports the host's later, a traceback's linecache).  C pickle imports the
     module of a class or function by name (and checks it is the same object) through the
     host's import, which would otherwise run the module's source a second time, on the host.
     """
-    if name in host_sys.modules:
-        return
+    if (
+        name in host_sys.modules
+        or name.partition(".")[0] in host_sys.stdlib_module_names
+    ):
+        return  # the host's (a program's traceback.py must not stand in for the host's)
     origin = getattr(module, "__file__", None)
     if not isinstance(origin, str):
         return
-    where = os.path.normcase(os.path.realpath(origin))
-    if where.startswith(_stdlib_folders()) and "site-packages" not in where:
+    if in_stdlib(origin):
         return
     host_sys.modules[name] = module  # type: ignore[assignment]
+
+
+def in_stdlib(path: str) -> bool:
+    """Is the file ``path`` part of the host's standard library (not site-packages)?"""
+    where = os.path.normcase(os.path.realpath(path))
+    return where.startswith(_stdlib_folders()) and "site-packages" not in where
 
 
 _ABSENT: Final = object()

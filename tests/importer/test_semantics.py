@@ -301,3 +301,30 @@ SHADOWS = (
     "traceback",
     "ast",
 )
+
+
+def test_program_modules_named_like_ouros_own(tmp_path: Path) -> None:
+    """traceback and dis are Ouro's own modules, but CPython's are plain stdlib files a
+    program's start has not imported: the program's traceback.py and dis.py win, and a
+    traceback is still printed by the host's own module.  warnings is in sys.modules when
+    a program starts, so a warnings.py beside it is not imported."""
+    write_tree(
+        tmp_path,
+        {
+            "traceback.py": "X = 1\n",
+            "dis.py": "X = 2\n",
+            "warnings.py": "X = 3\n",
+            "main.py": """\
+                import traceback, dis, warnings
+                print(traceback.X, dis.X, hasattr(warnings, "X"))
+                raise ValueError("boom")
+                """,
+        },
+    )
+    ouro = run(tmp_path, ["main.py"])
+    cpython = run(tmp_path, ["main.py"], host=True)
+    assert (ouro.stdout, ouro.stderr, ouro.returncode) == (
+        cpython.stdout,
+        cpython.stderr,
+        cpython.returncode,
+    )
