@@ -93,3 +93,15 @@ def same_as_host(folder: Path, args: list[str], **env: str) -> Run:
         ouro.stderr
     )
     return ouro
+
+
+def same_result_as_host(folder: Path, args: list[str], **env: str) -> Run:
+    """Run under Ouro and under the host; assert the same stdout, stderr and status."""
+    ouro = run(folder, args, **env)
+    cpython = run(folder, args, host=True, **env)
+    assert (ouro.stdout, ouro.stderr, ouro.returncode) == (
+        cpython.stdout,
+        cpython.stderr,
+        cpython.returncode,
+    )
+    return ouro

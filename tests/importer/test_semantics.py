@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.importer.helpers import run, same_as_host, write_tree
+from tests.importer.helpers import run, same_as_host, same_result_as_host, write_tree
 
 PACKAGE = {
     "pkg/__init__.py": """
@@ -283,13 +283,7 @@ def test_program_files_named_like_host_modules(tmp_path: Path) -> None:
         raise ValueError("boom")
         """
     write_tree(tmp_path, files)
-    ouro = run(tmp_path, ["main.py"])
-    cpython = run(tmp_path, ["main.py"], host=True)
-    assert (ouro.stdout, ouro.stderr, ouro.returncode) == (
-        cpython.stdout,
-        cpython.stderr,
-        cpython.returncode,
-    )
+    same_result_as_host(tmp_path, ["main.py"])
 
 
 SHADOWS = (
@@ -321,10 +315,4 @@ def test_program_modules_named_like_ouros_own(tmp_path: Path) -> None:
                 """,
         },
     )
-    ouro = run(tmp_path, ["main.py"])
-    cpython = run(tmp_path, ["main.py"], host=True)
-    assert (ouro.stdout, ouro.stderr, ouro.returncode) == (
-        cpython.stdout,
-        cpython.stderr,
-        cpython.returncode,
-    )
+    same_result_as_host(tmp_path, ["main.py"])
